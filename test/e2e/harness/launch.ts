@@ -1,0 +1,152 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../../scripts/derive-manifest.ts';
+import { type BrowserName, browserExecutable } from './browser-paths.ts';
+import { startConnectProxy } from './connect-proxy.ts';
+
+/** Hosts the browser resolves to the simulation. other.example.com proves where we must NOT run. */
+export const SIM_HOSTS = ['app.impact.com', 'member.impactradius.com', 'other.example.com'] as const;
+
+const ROOT = new URL('../../../', import.meta.url).pathname;
+// A fixed moz-extension UUID, so tests can open the helper page by URL in Firefox.
+const FIREFOX_UUID = '5b1c7e0a-2f7d-4d6c-9a51-7f3e2c1d9b10';
+
+export interface ExtensionBrowser {
+  name: BrowserName;
+  browser: Browser;
+  /** chrome-extension://<id> or moz-extension://<uuid> */
+  extensionOrigin: string;
+  openPage(url: string): Promise<Page>;
+  /** The helper page in its own tab, targeting `target` through ?tabId=, as the popped-out helper. */
+  openHelper(target: Page, extraQuery?: string): Promise<Page>;
+  /** Opens any extension page (e.g. to read storage) and waits for its document. */
+  openExtensionPage(path: string): Promise<Page>;
+  tabIdOf(page: Page): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  simPort: number;
+  /** Browser UI language (drives browser.i18n in the helper). */
+  lang?: 'en' | 'ja';
+}
+
+function distFor(name: BrowserName): string {
+  const dir = join(ROOT, 'dist', name === 'chromium' ? 'chrome' : 'firefox');
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`${dir} is missing: run \`npm run build\` first (npm test does it for you).`);
+  }
+  return dir;
+}
+
+async function launchChromium(opts: LaunchOptions): Promise<{ browser: Browser; origin: string; cleanup(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'ith-chromium-'));
+  const rules = SIM_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${opts.simPort}`).join(', ');
+  const lang = opts.lang ?? 'en';
+  const browser = await puppeteer.launch({
+    executablePath: browserExecutable('chromium'),
+    headless: true,
+    pipe: true,
+    enableExtensions: [distFor('chromium')],
+    userDataDir: profile,
+    // Chromium on Linux takes its UI language from LANGUAGE; --lang alone is ignored there.
+    env: { ...process.env, LANGUAGE: lang, LANG: lang === 'ja' ? 'ja_JP.UTF-8' : 'en_US.UTF-8' },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--lang=${lang}`,
+      `--host-resolver-rules=${rules}`,
+      '--ignore-certificate-errors',
+    ],
+  });
+  const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), {
+    timeout: 15_000,
+  });
+  const origin = new URL(worker.url()).origin;
+  return { browser, origin, cleanup: async () => rmSync(profile, { recursive: true, force: true }) };
+}
+
+async function launchFirefox(opts: LaunchOptions): Promise<{ browser: Browser; origin: string; cleanup(): Promise<void> }> {
+  const proxy = await startConnectProxy(Object.fromEntries(SIM_HOSTS.map((h) => [`${h}:443`, opts.simPort])));
+  const lang = opts.lang ?? 'en';
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: browserExecutable('firefox'),
+    headless: true,
+    acceptInsecureCerts: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'network.proxy.type': 1,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxy.port,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': false,
+      'network.dns.disableIPv6': true,
+      'intl.locale.requested': lang,
+    },
+  });
+  await browser.installExtension(distFor('firefox'));
+  return { browser, origin: `moz-extension://${FIREFOX_UUID}`, cleanup: () => proxy.close() };
+}
+
+/** Launches the real browser with the built extension loaded and impact.com mapped to the simulation. */
+export async function launchWithExtension(name: BrowserName, opts: LaunchOptions): Promise<ExtensionBrowser> {
+  const { browser, origin, cleanup } = name === 'chromium' ? await launchChromium(opts) : await launchFirefox(opts);
+  let control: Page | undefined;
+
+  const openExtensionPage = async (path: string): Promise<Page> => {
+    const page = await browser.newPage();
+    // Firefox never resolves goto() for moz-extension:// pages; wait for the document instead.
+    void page.goto(`${origin}/${path}`).catch(() => {});
+    await page.waitForFunction(() => document.readyState === 'complete' && location.protocol.endsWith('-extension:'), {
+      timeout: 15_000,
+    });
+    return page;
+  };
+
+  const tabIdOf = async (page: Page): Promise<number> => {
+    const marker = `ith-tab-${Math.random().toString(36).slice(2)}`;
+    // A unique title lets the extension side pick this exact tab even when URLs repeat.
+    await page.evaluate((m) => {
+      document.title = m;
+    }, marker);
+    control ??= await openExtensionPage('src/helper/index.html?e2e-control=1');
+    const id = await control.evaluate(async (m) => {
+      type TabsApi = { tabs: { query(q: object): Promise<{ id?: number; title?: string }[]> } };
+      const g = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
+      const tabs = await (g.browser ?? g.chrome).tabs.query({});
+      return tabs.find((t) => t.title === m)?.id;
+    }, marker);
+    if (id === undefined) throw new Error('could not find the tab id of the page');
+    return id;
+  };
+
+  return {
+    name,
+    browser,
+    extensionOrigin: origin,
+    async openPage(url) {
+      const page = await browser.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    async openHelper(target, extraQuery = '') {
+      const tabId = await tabIdOf(target);
+      return openExtensionPage(`src/helper/index.html?tabId=${tabId}${extraQuery}`);
+    },
+    openExtensionPage,
+    tabIdOf,
+    async close() {
+      await browser.close().catch(() => {});
+      await cleanup();
+    },
+  };
+}
