@@ -44,3 +44,28 @@ export const normalizeMethods = (methods: readonly Method[]): Method[] =>
 /** Flattens scopes into "Category METHOD" keys, the unit the helper UI and read-back compare. */
 export const scopeKeys = (scopes: readonly Scope[]): string[] =>
   scopes.flatMap((s) => normalizeMethods(s.methods).map((m) => `${s.category} ${m}`));
+
+/**
+ * One entry per category (first-seen order kept, because that is the order people picked them in),
+ * methods merged, de-duplicated and in METHODS order. Two presets that grant the same access then
+ * compare equal, and a plan never toggles the same category twice.
+ */
+export const normalizeScopes = (scopes: readonly Scope[]): Scope[] => {
+  const byCategory = new Map<string, Method[]>();
+  for (const scope of scopes) {
+    const methods = byCategory.get(scope.category) ?? [];
+    methods.push(...scope.methods);
+    byCategory.set(scope.category, methods);
+  }
+  return [...byCategory].map(([category, methods]) => ({
+    category,
+    methods: normalizeMethods(methods),
+  }));
+};
+
+/**
+ * How category names are compared with what the page shows: case and runs of whitespace do not
+ * count (the page driver matches labels the same way, see src/page/README.md).
+ */
+export const categoryKey = (category: string): string =>
+  category.trim().replace(/\s+/g, ' ').toLowerCase();

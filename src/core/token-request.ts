@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { ScopeSchema } from './scopes';
 
 /** "latest" or a fixed API version number such as "16". */
-export const ApiVersionSchema = z.union([z.literal('latest'), z.string().regex(/^\d{1,3}$/)]);
+export const ApiVersionSchema = z.union([z.literal('latest'), z.string().regex(/^\d{1,3}$/)], {
+  // zod's own union message is just "Invalid input"; imports show this to people.
+  error: () => 'expected "latest" or a version number such as "16"',
+});
 export type ApiVersion = z.infer<typeof ApiVersionSchema>;
 
 export const RunModeSchema = z.enum(['review', 'create']);

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { firstIssueText } from './issue-text';
+import { type Preset, presetShape, stripPreset } from './preset';
+import { parseUntrustedJson } from './untrusted-json';
+
+/**
+ * The shareable pack: a JSON file a team passes around (or commits to a repository) holding one
+ * or more presets. The format id and version are checked before anything else, so a random JSON
+ * file gets "not a preset pack" rather than a list of schema complaints.
+ *
+ * Decision: pack presets carry `id` and, optionally, `updatedAt`.
+ * - `id` lets a re-import recognise "the same preset, updated" (import-plan.ts offers Replace).
+ * - `updatedAt` is written on export so a round trip is exact and a conflict can show which copy
+ *   is newer; it is optional on import because a hand-written pack has no reason to invent one
+ *   (the importer stamps the import time).
+ * Unknown keys are ignored, not refused, so a pack written by a later minor release still loads.
+ */
+
+export const PACK_FORMAT = 'impact-token-presets';
+export const PACK_VERSION = 1;
+/** A team's whole catalogue fits; the storage quota (stored-state.ts) is the tighter limit anyway. */
+export const MAX_PACK_PRESETS = 200;
+
+export const PackPresetSchema = z.object({
+  ...presetShape,
+  updatedAt: presetShape.updatedAt.optional(),
+});
+export type PackPreset = z.output<typeof PackPresetSchema>;
+
+export const PackSchema = z
+  .object({
+    format: z.literal(PACK_FORMAT),
+    version: z.literal(PACK_VERSION),
+    presets: z.array(PackPresetSchema).min(1, 'the pack holds no presets').max(MAX_PACK_PRESETS),
+  })
+  .superRefine((pack, ctx) => {
+    // Two presets with one id would make "replace" ambiguous on import.
+    const seen = new Set<string>();
+    pack.presets.forEach((preset, index) => {
+      if (seen.has(preset.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['presets', index, 'id'],
+          message: `duplicate id "${preset.id}"`,
+        });
+      seen.add(preset.id);
+    });
+  })
+  .meta({
+    title: 'impact.com token presets pack',
+    description: 'Scope presets for the impact.com API token helper extension.',
+  });
+export type Pack = z.output<typeof PackSchema>;
+
+export type PackResult = { ok: true; pack: Pack } | { ok: false; error: string };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A value named in an error message without echoing a possibly huge input back. */
+const shortDescription = (value: unknown): string => {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 20));
+  return value === undefined
+    ? '(missing)'
+    : `of type ${Array.isArray(value) ? 'array' : typeof value}`;
+};
+
+/** Validates already-parsed JSON as a pack. Shared by parsePack and share-text.ts. */
+export const packFromJson = (value: unknown): PackResult => {
+  if (!isRecord(value) || value.format !== PACK_FORMAT)
+    return { ok: false, error: `not a preset pack (expected "format": "${PACK_FORMAT}")` };
+  if (value.version !== PACK_VERSION) {
+    const newer = typeof value.version === 'number' && value.version > PACK_VERSION;
+    return {
+      ok: false,
+      error: newer
+        ? `pack version ${value.version} was made by a newer version of the extension; update it to import this pack`
+        : `unsupported pack version ${shortDescription(value.version)} (expected ${PACK_VERSION})`,
+    };
+  }
+  const parsed = PackSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, error: firstIssueText(parsed.error) };
+  return { ok: true, pack: parsed.data };
+};
+
+/** Reads a pack file's text. Never throws: every input gets a pack or one readable error. */
+export const parsePack = (text: string): PackResult => {
+  try {
+    const json = parseUntrustedJson(text, 'the file');
+    if (!json.ok) return json;
+    return packFromJson(json.value);
+  } catch (error) {
+    // Nothing above is expected to throw; this keeps the promise to callers if something does.
+    return { ok: false, error: `could not read the file (${String(error)})` };
+  }
+};
+
+/** A preset in pack form, fields in schema order and without load-time flags such as `managed`. */
+export const toPackPreset = (preset: PackPreset): PackPreset => {
+  const { updatedAt, ...content } = stripPreset({ ...preset, updatedAt: preset.updatedAt ?? '' });
+  return preset.updatedAt === undefined ? content : { ...content, updatedAt };
+};
+
+/** Pretty JSON a person can read and diff. Presets are expected to be valid (as stored). */
+export const exportPack = (presets: readonly (Preset | PackPreset)[]): string =>
+  `${JSON.stringify(
+    { format: PACK_FORMAT, version: PACK_VERSION, presets: presets.map(toPackPreset) },
+    null,
+    2,
+  )}\n`;
+
+/** JSON Schema of what a pack file may contain (defaults optional), for editors and docs. */
+export const packJsonSchema = (): Record<string, unknown> =>
+  z.toJSONSchema(PackSchema, { io: 'input' }) as Record<string, unknown>;
