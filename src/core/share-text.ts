@@ -29,9 +29,9 @@ export const SHARE_TEXT_PREFIX = 'impact-token-preset:v1:';
 const SHARE_TEXT_FAMILY = 'impact-token-preset:';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const ALPHABET_INDEX: ReadonlyMap<string, number> = new Map(
-  [...ALPHABET].map((ch, index) => [ch, index]),
-);
+/** char code -> 6-bit value, -1 for anything outside the alphabet. */
+const ALPHABET_INDEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) ALPHABET_INDEX[ALPHABET.charCodeAt(i)] = i;
 
 const toBase64Url = (bytes: Uint8Array): string => {
   let out = '';
@@ -58,9 +58,10 @@ const fromBase64Url = (text: string): Uint8Array | undefined => {
   let bits = 0;
   let bitCount = 0;
   let at = 0;
-  for (const ch of text) {
-    const value = ALPHABET_INDEX.get(ch);
-    if (value === undefined) return undefined;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const value = code < 128 ? (ALPHABET_INDEX[code] as number) : -1;
+    if (value < 0) return undefined;
     bits = ((bits << 6) | value) & 0xffffff;
     bitCount += 6;
     if (bitCount >= 8) {

@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { ScopeSchema } from './scopes';
 
 /** "latest" or a fixed API version number such as "16". */
-export const ApiVersionSchema = z.union([z.literal('latest'), z.string().regex(/^\d{1,3}$/)], {
-  // zod's own union message is just "Invalid input"; imports show this to people.
-  error: () => 'expected "latest" or a version number such as "16"',
-});
+// zod's own messages ("Invalid input", "must match pattern …") mean nothing to people importing
+// a pack; both branches say what a version must look like.
+const API_VERSION_HINT = 'expected "latest" or a version number such as "16"';
+export const ApiVersionSchema = z.union(
+  [z.literal('latest'), z.string().regex(/^\d{1,3}$/, API_VERSION_HINT)],
+  { error: () => API_VERSION_HINT },
+);
 export type ApiVersion = z.infer<typeof ApiVersionSchema>;
 
 export const RunModeSchema = z.enum(['review', 'create']);
