@@ -3,6 +3,7 @@ import {
   applyImport,
   defaultResolutions,
   type ImportOptions,
+  type ImportResolution,
   planImport,
   uniqueName,
 } from '../../../src/core/import-plan';
@@ -132,8 +133,8 @@ describe('applyImport', () => {
   it('never changes the list it was given, even on failure (it is frozen here)', () => {
     const before = JSON.stringify(existing);
     const items = planImport(existing, [{ ...reporting, description: 'x' }, incoming({})]);
-    for (const resolutions of [{}, { 0: 'replace' as const }, { 0: 'keep-both' as const }])
-      applyImport(existing, items, resolutions, options());
+    const choices: Record<number, ImportResolution>[] = [{}, { 0: 'replace' }, { 0: 'keep-both' }];
+    for (const resolutions of choices) applyImport(existing, items, resolutions, options());
     expect(JSON.stringify(existing)).toBe(before);
   });
 });
