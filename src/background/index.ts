@@ -1,2 +1,20 @@
 // Background entry: stays thin; routes messages and keeps the toolbar badge.
-export {};
+import { showPageBadge } from '../platform/action';
+import { onInstalledOrUpdated } from '../platform/lifecycle';
+import { handleMessages } from '../platform/messaging';
+import { migrateStoredPresets } from '../platform/storage';
+
+handleMessages({
+  pageDetected(data, sender) {
+    const tabId = sender.tab?.id;
+    // Only a content script in a tab can report a page; anything else has no badge to set.
+    if (tabId === undefined || typeof data?.info?.detected !== 'boolean') return undefined;
+    return showPageBadge(tabId, data.info).then(() => undefined);
+  },
+  // The in-page panel is an extension iframe: the browser tells us which tab it sits in.
+  whoAmI: (_data, sender) => ({ tabId: sender.tab?.id }),
+});
+
+// Stored presets are brought to the current format once, right after an install or update, so a
+// helper opened later reads current data (it still migrates on read, for safety).
+onInstalledOrUpdated(() => migrateStoredPresets());

@@ -1,0 +1,8 @@
+import browser from 'webextension-polyfill';
+
+/** Runs `task` when the extension is installed or updated (stored-state migrations). */
+export function onInstalledOrUpdated(task: (reason: string) => unknown): void {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install' || reason === 'update') void task(reason);
+  });
+}

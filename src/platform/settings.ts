@@ -1,0 +1,21 @@
+import browser from 'webextension-polyfill';
+import { AREA_MARKER_KEY, META_KEY_COPY } from './storage-keys';
+
+/**
+ * "Open automatically", read cheaply for the content script (no zod: a wrong shape just means
+ * the default). The helper writes it through storage.ts with the rest of the stored state.
+ */
+export async function readOpenAutomatically(): Promise<boolean> {
+  try {
+    const marker = await browser.storage.local.get(AREA_MARKER_KEY);
+    const area = marker[AREA_MARKER_KEY] === 'local' ? browser.storage.local : browser.storage.sync;
+    const meta = (await area.get(META_KEY_COPY))[META_KEY_COPY] as
+      | { settings?: { openAutomatically?: unknown } }
+      | undefined;
+    // Nothing stored yet: a fresh install opens the panel by itself.
+    if (meta === undefined) return true;
+    return meta?.settings?.openAutomatically === true;
+  } catch {
+    return false;
+  }
+}

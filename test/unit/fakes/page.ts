@@ -1,0 +1,62 @@
+/**
+ * A fake content script for one tab: answers getPageInfo and closePanel, and carries out runs on
+ * the run port by replying with scripted progress and an outcome. It records what it was asked to
+ * do (the expanded request), which is the outcome the helper tests check.
+ */
+import type { PageInfo, RunOut, RunOutcome } from '../../../src/core/protocol';
+import type { TokenRequest } from '../../../src/core/token-request';
+import type { FakeBrowser, FakePort } from './browser';
+
+export interface FakePageOptions {
+  info: PageInfo;
+  /** What a run ends with; default: ready for review (review mode) or created (create mode). */
+  outcome?: RunOutcome | ((request: TokenRequest) => RunOutcome);
+  /** Progress labels sent before the outcome. */
+  steps?: string[];
+  /** When true the run never finishes by itself (to test Cancel). */
+  hang?: boolean;
+}
+
+export interface FakePage {
+  requests: TokenRequest[];
+  cancelled: number;
+  panelClosed: number;
+  info: PageInfo;
+}
+
+export function installFakePage(b: FakeBrowser, tabId: number, options: FakePageOptions): FakePage {
+  const page: FakePage = { requests: [], cancelled: 0, panelClosed: 0, info: options.info };
+  b.tabs.contentHandlers.set(tabId, (message) => {
+    const { type } = message as { type: string };
+    if (type === 'getPageInfo') return page.info;
+    if (type === 'closePanel') {
+      page.panelClosed++;
+      return null;
+    }
+    return undefined;
+  });
+  b.tabs.contentConnect.set(tabId, (port: FakePort) => {
+    port.onMessage.addListener((raw) => {
+      const message = raw as { type: string; request?: TokenRequest };
+      if (message.type === 'cancel') {
+        page.cancelled++;
+        return;
+      }
+      if (message.type !== 'start' || !message.request) return;
+      const request = message.request;
+      page.requests.push(request);
+      const steps = options.steps ?? ['Setup', 'Contact information', 'API scopes'];
+      for (const [index, label] of steps.entries()) {
+        port.postMessage({ type: 'progress', index, total: steps.length, label } satisfies RunOut);
+      }
+      if (options.hang) return;
+      const outcome =
+        typeof options.outcome === 'function'
+          ? options.outcome(request)
+          : (options.outcome ??
+            (request.mode === 'create' ? { status: 'created' } : { status: 'ready-for-review' }));
+      port.postMessage({ type: 'done', outcome } satisfies RunOut);
+    });
+  });
+  return page;
+}
