@@ -57,6 +57,8 @@ export const RunStartSchema = z.object({ type: z.literal('start'), request: Toke
 export type RunStart = z.input<typeof RunStartSchema>;
 export const RunCancelSchema = z.object({ type: z.literal('cancel') });
 export const RunInSchema = z.discriminatedUnion('type', [RunStartSchema, RunCancelSchema]);
+/** helper -> content over the run port, as validated (defaults filled in). */
+export type RunIn = z.output<typeof RunInSchema>;
 
 export type RunOutcome =
   | { status: 'ready-for-review' }

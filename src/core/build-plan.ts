@@ -1,0 +1,108 @@
+import type { Plan, PlanStep, ReadBackExpectation, WizardStep } from './plan';
+import { normalizeScopes, scopeKeys } from './scopes';
+import type { TokenRequest } from './token-request';
+
+/**
+ * The planner: a validated request in, the wizard walk as plain data out. All decisions live
+ * here (what to skip, in which order), so the page driver stays a dumb executor and every plan
+ * can be checked in a unit test without a page.
+ */
+
+/** Same address twice would make the page refuse the second tag; case does not make it different. */
+const uniqueEmails = (emails: readonly string[]): string[] => {
+  const seen = new Set<string>();
+  return emails.filter((email) => {
+    const key = email.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
+
+export const readBackExpectation = (request: TokenRequest): ReadBackExpectation => ({
+  tokenName: request.name,
+  description: request.description,
+  apiVersion: request.version,
+  primaryContact: request.primaryContact,
+  developerEmails: uniqueEmails(request.developerEmails),
+  scopes: [...new Set(scopeKeys(request.scopes))].sort(),
+});
+
+export const buildPlan = (request: TokenRequest): Plan => {
+  const emails = uniqueEmails(request.developerEmails);
+  const steps: PlanStep[] = [
+    { kind: 'openWizard' },
+    { kind: 'expectStep', step: 'setup' },
+    { kind: 'fillText', field: 'tokenName', value: request.name },
+    { kind: 'fillText', field: 'description', value: request.description },
+    { kind: 'choose', field: 'apiVersion', value: request.version },
+    { kind: 'next', from: 'setup' },
+    { kind: 'expectStep', step: 'contact' },
+  ];
+  // '' means "leave the page's preselected contact", so there is nothing to choose.
+  if (request.primaryContact !== '')
+    steps.push({ kind: 'choose', field: 'primaryContact', value: request.primaryContact });
+  if (emails.length > 0) steps.push({ kind: 'addEmails', values: emails });
+  steps.push(
+    { kind: 'next', from: 'contact' },
+    { kind: 'expectStep', step: 'scopes' },
+    // Start from nothing: the wizard may remember or preselect scopes, and a preset grants exactly its own.
+    { kind: 'clearScopes' },
+  );
+  for (const scope of normalizeScopes(request.scopes)) {
+    steps.push({ kind: 'setCategory', category: scope.category, on: true });
+    for (const method of scope.methods)
+      steps.push({ kind: 'checkMethod', category: scope.category, method });
+  }
+  steps.push(
+    { kind: 'next', from: 'scopes' },
+    { kind: 'expectStep', step: 'create' },
+    // Checked in both modes: review stops here for a person; create only proceeds if it matches.
+    { kind: 'readBack', expect: readBackExpectation(request) },
+  );
+  if (request.mode === 'create') steps.push({ kind: 'create' }, { kind: 'awaitCreated' });
+  return { request, steps };
+};
+
+const STEP_NAMES: Record<WizardStep, string> = {
+  setup: 'Setup',
+  contact: 'Contact information',
+  scopes: 'API scopes',
+  create: 'Create',
+};
+
+/** A short English label for progress logs; the helper UI has its own localized labels. */
+export const describeStep = (step: PlanStep): string => {
+  switch (step.kind) {
+    case 'openWizard':
+      return 'Open the Create Access Token wizard';
+    case 'expectStep':
+      return `Check the wizard is on ${STEP_NAMES[step.step]}`;
+    case 'fillText':
+      return step.field === 'tokenName' ? 'Fill in the token name' : 'Fill in the description';
+    case 'choose':
+      return step.field === 'apiVersion'
+        ? `Choose API version ${step.value}`
+        : `Choose primary contact ${step.value}`;
+    case 'addEmails':
+      return `Add ${step.values.length} developer email${step.values.length === 1 ? '' : 's'}`;
+    case 'clearScopes':
+      return 'Clear all scopes';
+    case 'setCategory':
+      return `Turn ${step.on ? 'on' : 'off'} ${step.category}`;
+    case 'checkMethod':
+      return `Tick ${step.category} ${step.method}`;
+    case 'next':
+      return `Next (from ${STEP_NAMES[step.from]})`;
+    case 'readBack':
+      return 'Check the summary matches the preset';
+    case 'create':
+      return 'Create the token';
+    case 'awaitCreated':
+      return 'Wait for the token to be created';
+    default: {
+      const unknown: never = step;
+      return `Unknown step ${JSON.stringify(unknown)}`;
+    }
+  }
+};

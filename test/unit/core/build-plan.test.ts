@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { buildPlan, describeStep } from '../../../src/core/build-plan';
+import type { PlanStep } from '../../../src/core/plan';
+import { type TokenRequestInput, TokenRequestSchema } from '../../../src/core/token-request';
+
+const request = (overrides: Partial<TokenRequestInput> = {}) =>
+  TokenRequestSchema.parse({
+    name: 'Acme-reporting-2024-07-01',
+    description: 'Nightly export',
+    version: '16',
+    primaryContact: 'aiko@acme.example',
+    developerEmails: ['dev@acme.example', 'ops@acme.example'],
+    scopes: [
+      { category: 'Reports', methods: ['GET'] },
+      { category: 'Actions', methods: ['PUT', 'GET'] },
+    ],
+    mode: 'create',
+    ...overrides,
+  });
+
+describe('buildPlan', () => {
+  it('walks the four wizard steps in order and creates in create mode', () => {
+    const plan = buildPlan(request());
+    expect(plan.steps).toEqual<PlanStep[]>([
+      { kind: 'openWizard' },
+      { kind: 'expectStep', step: 'setup' },
+      { kind: 'fillText', field: 'tokenName', value: 'Acme-reporting-2024-07-01' },
+      { kind: 'fillText', field: 'description', value: 'Nightly export' },
+      { kind: 'choose', field: 'apiVersion', value: '16' },
+      { kind: 'next', from: 'setup' },
+      { kind: 'expectStep', step: 'contact' },
+      { kind: 'choose', field: 'primaryContact', value: 'aiko@acme.example' },
+      { kind: 'addEmails', values: ['dev@acme.example', 'ops@acme.example'] },
+      { kind: 'next', from: 'contact' },
+      { kind: 'expectStep', step: 'scopes' },
+      { kind: 'clearScopes' },
+      { kind: 'setCategory', category: 'Reports', on: true },
+      { kind: 'checkMethod', category: 'Reports', method: 'GET' },
+      { kind: 'setCategory', category: 'Actions', on: true },
+      { kind: 'checkMethod', category: 'Actions', method: 'GET' },
+      { kind: 'checkMethod', category: 'Actions', method: 'PUT' },
+      { kind: 'next', from: 'scopes' },
+      { kind: 'expectStep', step: 'create' },
+      {
+        kind: 'readBack',
+        expect: {
+          tokenName: 'Acme-reporting-2024-07-01',
+          description: 'Nightly export',
+          apiVersion: '16',
+          primaryContact: 'aiko@acme.example',
+          developerEmails: ['dev@acme.example', 'ops@acme.example'],
+          scopes: ['Actions GET', 'Actions PUT', 'Reports GET'],
+        },
+      },
+      { kind: 'create' },
+      { kind: 'awaitCreated' },
+    ]);
+    expect(plan.request.name).toBe('Acme-reporting-2024-07-01');
+  });
+
+  it('stops at the read-back in review mode', () => {
+    const steps = buildPlan(request({ mode: 'review' })).steps;
+    expect(steps.at(-1)?.kind).toBe('readBack');
+    expect(steps.some((s) => s.kind === 'create' || s.kind === 'awaitCreated')).toBe(false);
+  });
+
+  it('leaves out the contact and email steps when there is nothing to set', () => {
+    const steps = buildPlan(request({ primaryContact: '', developerEmails: [] })).steps;
+    const contactStart = steps.findIndex((s) => s.kind === 'expectStep' && s.step === 'contact');
+    expect(steps[contactStart + 1]).toEqual({ kind: 'next', from: 'contact' });
+    expect(steps.some((s) => s.kind === 'addEmails')).toBe(false);
+  });
+
+  it('merges repeated categories, methods and e-mail addresses', () => {
+    const steps = buildPlan(
+      request({
+        developerEmails: ['a@acme.example', 'A@Acme.example', 'b@acme.example'],
+        scopes: [
+          { category: 'Ads', methods: ['POST', 'GET'] },
+          { category: 'Ads', methods: ['GET', 'DELETE'] },
+        ],
+      }),
+    ).steps;
+    expect(steps.filter((s) => s.kind === 'setCategory')).toHaveLength(1);
+    expect(
+      steps
+        .filter((s) => s.kind === 'checkMethod')
+        .map((s) => s.kind === 'checkMethod' && s.method),
+    ).toEqual(['GET', 'POST', 'DELETE']);
+    expect(steps.find((s) => s.kind === 'addEmails')).toEqual({
+      kind: 'addEmails',
+      values: ['a@acme.example', 'b@acme.example'],
+    });
+    const readBack = steps.find((s) => s.kind === 'readBack');
+    expect(readBack?.kind === 'readBack' && readBack.expect.scopes).toEqual([
+      'Ads DELETE',
+      'Ads GET',
+      'Ads POST',
+    ]);
+  });
+
+  it('asks for "latest" as such, leaving the page to say which version that is', () => {
+    const steps = buildPlan(request({ version: undefined })).steps;
+    expect(steps).toContainEqual({ kind: 'choose', field: 'apiVersion', value: 'latest' });
+  });
+});
+
+describe('describeStep', () => {
+  it('labels every step of a full plan, distinctly where the steps differ', () => {
+    const steps = buildPlan(request()).steps;
+    const labels = steps.map(describeStep);
+    expect(labels.every((l) => l.length > 0 && !l.startsWith('Unknown'))).toBe(true);
+    expect(labels).toContain('Choose API version 16');
+    expect(labels).toContain('Tick Actions PUT');
+    expect(labels).toContain('Next (from Contact information)');
+    expect(labels).toContain('Add 2 developer emails');
+    expect(describeStep({ kind: 'addEmails', values: ['a@b.co'] })).toBe('Add 1 developer email');
+    expect(describeStep({ kind: 'setCategory', category: 'Ads', on: false })).toBe('Turn off Ads');
+  });
+});
