@@ -164,7 +164,9 @@ export function portPair(name: string, senderOfA?: FakePort['sender']): [FakePor
     postMessage(msg) {
       if (!open) throw new Error('Attempting to use a disconnected port object');
       const data = clone(msg);
-      queueMicrotask(() => open && other(this).onMessage.emit(data, other(this)));
+      // Posted before a disconnect still arrives, in order (as in Chrome and Firefox).
+      const peer = other(this);
+      queueMicrotask(() => peer.onMessage.emit(data, peer));
     },
     disconnect() {
       if (!open) return;

@@ -1,0 +1,471 @@
+import type { JSX } from 'preact';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { firstIssueText } from '../core/issue-text';
+import { type ListedPreset, type Preset, PresetSchema } from '../core/preset';
+import type { PageInfo } from '../core/protocol';
+import type { Scope } from '../core/scopes';
+import type { StoredState } from '../core/stored-state';
+import type { RunMode } from '../core/token-request';
+import { t } from '../platform/i18n';
+import { sendToTab } from '../platform/messaging';
+import { extensionUrl, openTab } from '../platform/runtime';
+import { type LoadedPresets, loadPresets, savePresets, watchPresets } from '../platform/storage';
+import {
+  checkForm,
+  emptyForm,
+  type FormState,
+  formFromPreset,
+  newPresetId,
+  presetFromForm,
+  requestFromForm,
+  sameForm,
+  scopeTable,
+} from './form';
+import { PageSummary } from './page-summary';
+import { type NameEdit, PresetBar } from './preset-bar';
+import { useRun } from './run';
+import { findTarget, readPageInfo, type Target } from './target';
+import { TeamSection } from './team-slot';
+import { TokenForm } from './token-form';
+
+/** Select values: '' (None), 'user:<id>' (stored) or 'org:<id>' (from the organization). */
+export type Selection = string;
+const userSel = (id: string) => `user:${id}`;
+
+export interface Notice {
+  text: string;
+  tone: 'info' | 'error';
+  undo?: () => void;
+}
+
+interface Props {
+  /** location.search of the helper page. */
+  search: string;
+  /** The clock, for name templates (tests pass a fixed one). */
+  now?: () => Date;
+}
+
+export function App({ search, now = () => new Date() }: Props): JSX.Element {
+  const [target, setTarget] = useState<Target>();
+  const [page, setPage] = useState<PageInfo>();
+  const [loaded, setLoaded] = useState<LoadedPresets>();
+  const [selection, setSelection] = useState<Selection>('');
+  const [form, setForm] = useState<FormState>(emptyForm);
+  const [notice, setNotice] = useState<Notice>();
+  const [nameEdit, setNameEdit] = useState<NameEdit>();
+
+  const mergeOffered = useCallback(
+    (scopes: Scope[]) => setPage((p) => ({ ...(p ?? { detected: true }), scopes })),
+    [],
+  );
+  const run = useRun(mergeOffered);
+
+  // Start-up: which tab, what page, which presets; the default preset is selected.
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const found = await findTarget(search);
+      const [info, presets] = await Promise.all([readPageInfo(found.tabId), loadPresets()]);
+      if (!live) return;
+      setTarget(found);
+      setPage(info);
+      setLoaded(presets);
+      const preferred = presets.state.presets.find((p) => p.id === presets.state.defaultPresetId);
+      if (preferred) {
+        setSelection(userSel(preferred.id));
+        setForm(formFromPreset(preferred));
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [search]);
+
+  // Another window or device changed the presets: show them (the form being edited stays).
+  useEffect(
+    () =>
+      watchPresets(() => {
+        void loadPresets().then((next) =>
+          setLoaded((prev) =>
+            prev ? { ...next, quarantine: next.quarantine ?? prev.quarantine } : next,
+          ),
+        );
+      }),
+    [],
+  );
+
+  // The panel stays open while the person works in the page: re-read it when they come back.
+  useEffect(() => {
+    if (target?.tabId === undefined) return;
+    const refresh = () => void readPageInfo(target.tabId).then(setPage);
+    window.addEventListener('focus', refresh);
+    return () => window.removeEventListener('focus', refresh);
+  }, [target?.tabId]);
+
+  const presets: ListedPreset[] = loaded?.state.presets ?? [];
+  const managed: ListedPreset[] = loaded?.managed ?? [];
+  const selected = useMemo(
+    () => findSelected(selection, presets, managed),
+    [selection, presets, managed],
+  );
+  const table = useMemo(() => scopeTable(form.scopes, page), [form.scopes, page]);
+  const check = useMemo(
+    () => checkForm(form, table.knownCategories),
+    [form, table.knownCategories],
+  );
+  const changed = !!selected && !selected.managed && !sameForm(form, formFromPreset(selected));
+
+  if (!loaded || !target) return <p class="loading">{t('loading')}</p>;
+
+  const save = async (next: StoredState, done: string, undo?: () => void): Promise<boolean> => {
+    try {
+      const result = await savePresets(next);
+      setLoaded((prev) => (prev ? { ...prev, state: next, area: result.area } : prev));
+      setNotice({ text: done, tone: 'info', ...(undo ? { undo } : {}) });
+      return true;
+    } catch (error) {
+      setNotice({ text: t('storageError', errorText(error)), tone: 'error' });
+      return false;
+    }
+  };
+
+  const select = (value: Selection) => {
+    setSelection(value);
+    setNameEdit(undefined);
+    const preset = findSelected(value, presets, managed);
+    setForm(preset ? formFromPreset(preset) : emptyForm());
+  };
+
+  /** Validates the form as a preset; says why when it cannot be saved. */
+  const asPreset = (identity: { id: string; name: string }): Preset | undefined => {
+    if (check.unknownPlaceholders.length) {
+      setNotice({
+        text: t('templateUnknown', check.unknownPlaceholders.join(', ')),
+        tone: 'error',
+      });
+      return undefined;
+    }
+    if (check.invalidEmails.length) {
+      setNotice({ text: t('invalidEmail', check.invalidEmails.join(', ')), tone: 'error' });
+      return undefined;
+    }
+    const parsed = PresetSchema.safeParse(presetFromForm(form, identity, now()));
+    if (!parsed.success) {
+      setNotice({ text: t('presetInvalid', firstIssueText(parsed.error)), tone: 'error' });
+      return undefined;
+    }
+    return parsed.data;
+  };
+
+  const state = loaded.state;
+
+  const createPreset = async (name: string) => {
+    const preset = asPreset({ id: newPresetId(), name });
+    if (!preset) return;
+    if (
+      await save({ ...state, presets: [...state.presets, preset] }, t('presetSaved', preset.name))
+    ) {
+      setSelection(userSel(preset.id));
+      setNameEdit(undefined);
+    }
+  };
+
+  const saveChanges = async () => {
+    if (!selected || selected.managed) return;
+    const preset = asPreset({ id: selected.id, name: selected.name });
+    if (!preset) return;
+    const list = state.presets.map((p) => (p.id === preset.id ? preset : p));
+    await save({ ...state, presets: list }, t('presetSaved', preset.name));
+  };
+
+  const renamePreset = async (name: string) => {
+    if (!selected || selected.managed) return;
+    const renamed = PresetSchema.safeParse({
+      ...selected,
+      managed: undefined,
+      name,
+      updatedAt: now().toISOString(),
+    });
+    if (!renamed.success) {
+      setNotice({ text: t('presetInvalid', firstIssueText(renamed.error)), tone: 'error' });
+      return;
+    }
+    const list = state.presets.map((p) => (p.id === selected.id ? renamed.data : p));
+    if (await save({ ...state, presets: list }, t('presetSaved', renamed.data.name)))
+      setNameEdit(undefined);
+  };
+
+  const duplicatePreset = async () => {
+    if (!selected) return;
+    const { managed: _flag, ...copy } = selected;
+    const name = t('copyName', selected.name).slice(0, 100);
+    const preset: Preset = { ...copy, id: newPresetId(), name, updatedAt: now().toISOString() };
+    if (await save({ ...state, presets: [...state.presets, preset] }, t('presetSaved', name))) {
+      setSelection(userSel(preset.id));
+      setForm(formFromPreset(preset));
+    }
+  };
+
+  const deletePreset = async () => {
+    if (!selected || selected.managed) return;
+    const index = state.presets.findIndex((p) => p.id === selected.id);
+    const removed = state.presets[index];
+    if (!removed) return;
+    const wasDefault = state.defaultPresetId === removed.id;
+    const { defaultPresetId, ...rest } = state;
+    const next: StoredState = {
+      ...rest,
+      ...(wasDefault || defaultPresetId === undefined ? {} : { defaultPresetId }),
+      presets: state.presets.filter((p) => p.id !== removed.id),
+    };
+    const undo = async () => {
+      // Put back where it was, as it was; later changes to other presets are kept.
+      const current = await loadPresets();
+      const list = [...current.state.presets];
+      list.splice(Math.min(index, list.length), 0, removed);
+      const restored: StoredState = {
+        ...current.state,
+        presets: list,
+        ...(wasDefault ? { defaultPresetId: removed.id } : {}),
+      };
+      if (await save(restored, t('presetRestored', removed.name))) select(userSel(removed.id));
+    };
+    if (await save(next, t('presetDeleted', removed.name), () => void undo())) {
+      setSelection('');
+      setForm(emptyForm());
+    }
+  };
+
+  const makeDefault = async () => {
+    if (!selected || selected.managed) return;
+    await save({ ...state, defaultPresetId: selected.id }, t('presetDefaultSet', selected.name));
+  };
+
+  const setOpenAutomatically = async (on: boolean) => {
+    await save({ ...state, settings: { ...state.settings, openAutomatically: on } }, '');
+  };
+
+  const startRun = (mode: RunMode) => {
+    if (target.tabId === undefined) return;
+    if (check.unknownPlaceholders.length) {
+      run.refuse(t('runInvalid', t('templateUnknown', check.unknownPlaceholders.join(', '))));
+      return;
+    }
+    if (check.invalidEmails.length) {
+      run.refuse(t('runInvalid', t('invalidEmail', check.invalidEmails.join(', '))));
+      return;
+    }
+    if (check.noScopes) {
+      run.refuse(t('runStopped', [t('stepScopes'), t('noScopes')]));
+      return;
+    }
+    // The page's list is known: name a missing scope now rather than halfway through the wizard.
+    const missing = table.drift[0];
+    if (missing) {
+      const item = `${missing.category} ${missing.method}`;
+      run.refuse(t('runStopped', [t('stepScopes'), `${item} ${t('scopeNotOffered')}`]));
+      return;
+    }
+    const request = requestFromForm(form, {
+      presetName: selected?.name ?? '',
+      account: page?.account,
+      mode,
+      now: now(),
+    });
+    if (!request.ok) {
+      const reason =
+        request.error === 'unknown-placeholder'
+          ? t('templateUnknown', request.placeholders.join(', '))
+          : request.error === 'account-unknown'
+            ? t('templateAccountUnknown')
+            : request.detail;
+      run.refuse(t('runInvalid', reason));
+      return;
+    }
+    setNotice(undefined);
+    run.start(target.tabId, request.value);
+  };
+
+  const popOut = async () => {
+    if (target.tabId === undefined) return;
+    await openTab(`${extensionUrl('src/helper/index.html')}?tabId=${target.tabId}`);
+    if (!target.embedded) window.close();
+  };
+
+  const closePanel = () => {
+    if (target.tabId !== undefined)
+      void sendToTab(target.tabId, 'closePanel', undefined).catch(() => {});
+  };
+
+  const detected = page?.detected === true;
+
+  return (
+    <div class="helper">
+      <header class="bar">
+        <h1>{t('helperTitle')}</h1>
+        {target.tabId !== undefined && !search.includes('tabId=') && (
+          <button type="button" class="quiet" onClick={() => void popOut()}>
+            {t('popOut')}
+          </button>
+        )}
+        {target.embedded && (
+          <button type="button" class="quiet" onClick={closePanel}>
+            {t('closePanel')}
+          </button>
+        )}
+      </header>
+
+      <StorageNotices loaded={loaded} />
+      <PageSummary tabId={target.tabId} page={page} />
+
+      <PresetBar
+        presets={presets}
+        managed={managed}
+        defaultId={state.defaultPresetId}
+        selection={selection}
+        selected={selected}
+        onSelect={select}
+        onDuplicate={() => void duplicatePreset()}
+        onDelete={() => void deletePreset()}
+        onMakeDefault={() => void makeDefault()}
+        nameEdit={nameEdit}
+        onNameEdit={setNameEdit}
+        onNameSubmit={(edit, name) =>
+          void (edit.kind === 'create' ? createPreset(name) : renamePreset(name))
+        }
+      />
+
+      <TokenForm
+        form={form}
+        onChange={setForm}
+        page={page}
+        table={table}
+        check={check}
+        presetName={selected?.name ?? ''}
+        now={now}
+        disabled={run.running}
+      />
+
+      <section class="actions" aria-label={t('fillForm')}>
+        <p class="advice">{t('adviceLeastPrivilege')}</p>
+        <p class="hint">{t('fillFormHint')}</p>
+        <div class="row">
+          {run.running ? (
+            <button type="button" onClick={run.cancel}>
+              {t('cancel')}
+            </button>
+          ) : (
+            <>
+              <button
+                type="button"
+                class="primary"
+                disabled={!detected}
+                onClick={() => startRun('review')}
+              >
+                {t('fillForm')}
+              </button>
+              <button type="button" disabled={!detected} onClick={() => startRun('create')}>
+                {t('fillAndCreate')}
+              </button>
+            </>
+          )}
+        </div>
+        <p role="status" class="status">
+          {run.status}
+        </p>
+        <div class="row">
+          <button
+            type="button"
+            disabled={run.running}
+            onClick={() =>
+              setNameEdit({
+                kind: 'create',
+                name: selected ? t('copyName', selected.name) : t('newPresetName'),
+              })
+            }
+          >
+            {t('saveAsPreset')}
+          </button>
+          {selected && !selected.managed && (
+            <button
+              type="button"
+              disabled={!changed || run.running}
+              onClick={() => void saveChanges()}
+            >
+              {t('saveChanges')}
+            </button>
+          )}
+        </div>
+      </section>
+
+      <div class="notice-area" aria-live="polite">
+        {notice?.text && (
+          <p class={notice.tone === 'error' ? 'notice error' : 'notice'}>
+            {notice.text}{' '}
+            {notice.undo && (
+              <button
+                type="button"
+                onClick={() => {
+                  const undo = notice.undo;
+                  setNotice(undefined);
+                  undo?.();
+                }}
+              >
+                {t('undo')}
+              </button>
+            )}
+          </p>
+        )}
+      </div>
+
+      <section class="settings" aria-labelledby="settings-h">
+        <h2 id="settings-h">{t('settings')}</h2>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={state.settings.openAutomatically}
+            onChange={(e) => void setOpenAutomatically(e.currentTarget.checked)}
+            aria-describedby="auto-open-hint"
+          />
+          {t('autoOpen')}
+        </label>
+        <p id="auto-open-hint" class="hint">
+          {t('autoOpenHint')}
+        </p>
+      </section>
+
+      <TeamSection presets={presets} state={state} save={save} />
+    </div>
+  );
+}
+
+function findSelected(
+  selection: Selection,
+  presets: readonly ListedPreset[],
+  managed: readonly ListedPreset[],
+): ListedPreset | undefined {
+  if (selection.startsWith('user:')) return presets.find((p) => `user:${p.id}` === selection);
+  if (selection.startsWith('org:')) return managed.find((p) => `org:${p.id}` === selection);
+  return undefined;
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function StorageNotices({ loaded }: { loaded: LoadedPresets }): JSX.Element {
+  const q = loaded.quarantine;
+  return (
+    <>
+      {q && (
+        <p role="alert" class="notice error">
+          {q.reason === 'newer-format' ? t('storageNewer') : t('quarantined', q.key)}
+        </p>
+      )}
+      {loaded.area === 'local' && <p class="notice">{t('storageLocal')}</p>}
+      {loaded.managedError && (
+        <p role="alert" class="notice error">
+          {t('managedError', loaded.managedError)}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import type { PageInfo } from '../core/protocol';
+import { sendToRuntime, sendToTab } from '../platform/messaging';
+import { activeTabId } from '../platform/runtime';
+
+/**
+ * Which tab the helper works on. The one helper page runs in three places:
+ *   ?tabId=<id>   popped out into its own tab, aimed at the tab it was opened from
+ *   ?embedded=1   the in-page panel (an iframe): the background answers whoAmI with its tab
+ *   (neither)     the toolbar popup: the active tab of the current window
+ */
+export interface Target {
+  tabId?: number;
+  embedded: boolean;
+}
+
+export async function findTarget(search: string): Promise<Target> {
+  const params = new URLSearchParams(search);
+  const embedded = params.get('embedded') === '1';
+  const given = params.get('tabId');
+  if (given !== null && /^\d+$/.test(given)) return { tabId: Number(given), embedded };
+  try {
+    if (embedded) return { tabId: (await sendToRuntime('whoAmI', undefined))?.tabId, embedded };
+    return { tabId: await activeTabId(), embedded };
+  } catch {
+    return { embedded };
+  }
+}
+
+const NOT_DETECTED: PageInfo = { detected: false };
+
+/** Asks the tab's content script; no content script (any other site) means "not detected". */
+export async function readPageInfo(tabId: number | undefined): Promise<PageInfo> {
+  if (tabId === undefined) return NOT_DETECTED;
+  try {
+    const info = await sendToTab(tabId, 'getPageInfo', undefined);
+    return info && typeof info === 'object' && typeof info.detected === 'boolean'
+      ? info
+      : NOT_DETECTED;
+  } catch {
+    return NOT_DETECTED;
+  }
+}
+
+/** impact.com's API pages (shared/reference/impact-api-token-wizard.md). */
+export const API_PAGES = {
+  partner: 'https://app.impact.com/secure/mediapartner/accountSettings/mp-wsapi-flow.ihtml',
+  brand:
+    'https://app.impact.com/secure/advertiser/accountSettings/techintegration/adv-wsapi-table-flow.ihtml',
+} as const;

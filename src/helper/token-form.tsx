@@ -1,0 +1,198 @@
+import type { JSX } from 'preact';
+import { expandTemplate, PLACEHOLDERS } from '../core/name-template';
+import type { PageInfo } from '../core/protocol';
+import { METHODS } from '../core/scopes';
+import { t } from '../platform/i18n';
+import {
+  type FormCheck,
+  type FormState,
+  hasScope,
+  readOnlyScopes,
+  type ScopeTable,
+  toggleScope,
+  versionChoices,
+} from './form';
+
+interface Props {
+  form: FormState;
+  onChange(next: FormState): void;
+  page?: PageInfo;
+  table: ScopeTable;
+  check: FormCheck;
+  presetName: string;
+  now(): Date;
+  disabled: boolean;
+}
+
+/** The token's fields, in the wizard's order, and the scopes table. */
+export function TokenForm(props: Props): JSX.Element {
+  const { form, check, page } = props;
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
+    props.onChange({ ...form, [key]: value });
+  const nameError = check.unknownPlaceholders.length
+    ? t('templateUnknown', check.unknownPlaceholders.join(', '))
+    : '';
+  const expanded =
+    !nameError && form.nameTemplate.includes('{')
+      ? expandTemplate(form.nameTemplate, {
+          now: props.now(),
+          account: page?.account,
+          presetName: props.presetName,
+        })
+      : undefined;
+  const emailError = check.invalidEmails.length
+    ? t('invalidEmail', check.invalidEmails.join(', '))
+    : '';
+
+  return (
+    <fieldset class="token" disabled={props.disabled}>
+      <div class="field">
+        <label for="token-name">{t('tokenName')}</label>
+        <input
+          id="token-name"
+          value={form.nameTemplate}
+          maxLength={200}
+          spellcheck={false}
+          aria-invalid={nameError ? 'true' : undefined}
+          aria-describedby="token-name-msg token-name-hint"
+          onInput={(e) => set('nameTemplate', e.currentTarget.value)}
+        />
+        <p id="token-name-msg" class={nameError ? 'error' : 'preview'}>
+          {nameError || (expanded?.ok ? t('tokenNamePreview', expanded.value) : '')}
+        </p>
+        <p id="token-name-hint" class="hint">
+          {t('tokenNameHint', PLACEHOLDERS.map((p) => `{${p}}`).join(' '))}
+        </p>
+      </div>
+
+      <div class="field">
+        <label for="description">{t('description')}</label>
+        <textarea
+          id="description"
+          rows={2}
+          maxLength={1000}
+          value={form.description}
+          onInput={(e) => set('description', e.currentTarget.value)}
+        />
+      </div>
+
+      <div class="field">
+        <label for="api-version">{t('apiVersion')}</label>
+        <select
+          id="api-version"
+          value={form.version}
+          onChange={(e) => set('version', e.currentTarget.value)}
+        >
+          <option value="latest">{t('versionLatest')}</option>
+          {versionChoices(page, form.version).map((v) => (
+            <option key={v} value={v}>
+              {t('versionNumber', v)}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div class="field">
+        <label for="primary-contact">{t('primaryContact')}</label>
+        <input
+          id="primary-contact"
+          value={form.primaryContact}
+          maxLength={320}
+          autocomplete="off"
+          aria-describedby="primary-contact-hint"
+          onInput={(e) => set('primaryContact', e.currentTarget.value)}
+        />
+        <p id="primary-contact-hint" class="hint">
+          {t('primaryContactHint')}
+        </p>
+      </div>
+
+      <div class="field">
+        <label for="developer-emails">{t('developerEmails')}</label>
+        <textarea
+          id="developer-emails"
+          rows={2}
+          spellcheck={false}
+          value={form.developerEmails}
+          aria-invalid={emailError ? 'true' : undefined}
+          aria-describedby="developer-emails-msg"
+          onInput={(e) => set('developerEmails', e.currentTarget.value)}
+        />
+        <p id="developer-emails-msg" class={emailError ? 'error' : 'hint'}>
+          {emailError || t('developerEmailsHint')}
+        </p>
+      </div>
+
+      <ScopesTable {...props} />
+    </fieldset>
+  );
+}
+
+function ScopesTable({ form, onChange, table, check }: Props): JSX.Element {
+  const setScopes = (scopes: FormState['scopes']) => onChange({ ...form, scopes });
+  const notOffered = table.drift.map((p) => `${p.category} ${p.method}`);
+  return (
+    <fieldset class="scopes">
+      <legend>{t('scopes')}</legend>
+      <p class="hint">{table.fromPage ? t('scopesFromPage') : t('scopesFromReference')}</p>
+      <div class="row">
+        <button type="button" onClick={() => setScopes([])}>
+          {t('clearAllScopes')}
+        </button>
+        <button type="button" onClick={() => setScopes(readOnlyScopes(form.scopes))}>
+          {t('getOnlyScopes')}
+        </button>
+      </div>
+      <table>
+        <thead>
+          <tr>
+            <td />
+            {METHODS.map((m) => (
+              <th key={m} scope="col">
+                {m}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row) => (
+            <tr key={row.category}>
+              <th scope="row">{row.category}</th>
+              {METHODS.map((method) => {
+                if (!row.methods.includes(method)) return <td key={method} />;
+                const missing = row.notOffered.includes(method);
+                return (
+                  <td key={method} class={missing ? 'missing' : undefined}>
+                    <input
+                      type="checkbox"
+                      aria-label={`${row.category} ${method}`}
+                      aria-describedby={missing ? 'scopes-missing' : undefined}
+                      checked={hasScope(form.scopes, row.category, method)}
+                      onChange={(e) =>
+                        setScopes(
+                          toggleScope(form.scopes, row.category, method, e.currentTarget.checked),
+                        )
+                      }
+                    />
+                    {missing && <span aria-hidden="true">⚠</span>}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {notOffered.length > 0 && (
+        <p id="scopes-missing" class="error">
+          ⚠ {t('scopeNotOffered')}: {notOffered.join(', ')}
+        </p>
+      )}
+      {check.noScopes && <p class="hint">{t('noScopes')}</p>}
+      {check.warnings.map((w) => (
+        <p key={w.code} class="warning" role="note">
+          ⚠ {w.code === 'write-scopes' ? t('warnWrite', w.scopes.join(', ')) : t('warnAll')}
+        </p>
+      ))}
+    </fieldset>
+  );
+}

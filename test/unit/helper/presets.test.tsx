@@ -1,0 +1,189 @@
+// @vitest-environment happy-dom
+import '../fakes/install';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../../src/helper/app';
+import { fakeBrowser, resetFakeBrowser } from '../fakes/browser';
+import { installFakePage } from '../fakes/page';
+
+const TAB = 7;
+const NOW = () => new Date(2026, 10, 29, 10, 0, 0);
+
+function openHelper(search = '') {
+  return render(<App search={search} now={NOW} />);
+}
+
+const storedPresets = () =>
+  Object.entries(fakeBrowser.storage.sync.dump())
+    .filter(([key]) => key.startsWith('preset:'))
+    .map(([, value]) => value as Record<string, unknown>);
+
+beforeEach(() => {
+  resetFakeBrowser();
+  fakeBrowser.tabs.list = [{ id: TAB, active: true }];
+  installFakePage(fakeBrowser, TAB, {
+    info: { detected: true, kind: 'partner', locale: 'en', account: 'Acme Media (1234567)' },
+  });
+});
+afterEach(cleanup);
+
+describe('presets', () => {
+  it('creates a preset from the form and stores it in sync storage', async () => {
+    openHelper();
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Token name' }), {
+      target: { value: '{account}-reporting-{date}' },
+    });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Description' }), {
+      target: { value: 'Nightly report pull' },
+    });
+    fireEvent.change(screen.getByRole('combobox', { name: 'API version' }), {
+      target: { value: '15' },
+    });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Developer emails' }), {
+      target: { value: 'dev@acme.example, ops@acme.example' },
+    });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Reports GET' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Tracking Links POST' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save as preset' }));
+    const name = screen.getByRole('textbox', { name: 'Preset name' });
+    fireEvent.input(name, { target: { value: 'Reporting' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    await screen.findByText('Saved “Reporting”.');
+    const [stored] = storedPresets();
+    expect(stored).toMatchObject({
+      name: 'Reporting',
+      nameTemplate: '{account}-reporting-{date}',
+      description: 'Nightly report pull',
+      version: '15',
+      developerEmails: ['dev@acme.example', 'ops@acme.example'],
+      scopes: [
+        { category: 'Reports', methods: ['GET'] },
+        { category: 'Tracking Links', methods: ['POST'] },
+      ],
+    });
+    expect(fakeBrowser.storage.sync.dump().meta).toMatchObject({ order: [stored?.id] });
+    const select = screen.getByRole('combobox', { name: 'Preset' }) as HTMLSelectElement;
+    expect(select.selectedOptions[0]?.textContent).toBe('Reporting');
+  });
+
+  it('edits, duplicates, renames and sets the default preset', async () => {
+    await seed([preset('a', 'Alpha', [{ category: 'Reports', methods: ['GET'] }])]);
+    openHelper();
+    const select = (await screen.findByRole('combobox', { name: 'Preset' })) as HTMLSelectElement;
+    fireEvent.change(select, { target: { value: 'user:a' } });
+    const description = screen.getByRole('textbox', { name: 'Description' });
+    fireEvent.input(description, { target: { value: 'changed' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() =>
+      expect(storedPresets()[0]).toMatchObject({ id: 'a', description: 'changed' }),
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Duplicate' }));
+    await waitFor(() => expect(storedPresets()).toHaveLength(2));
+    expect(storedPresets()[1]).toMatchObject({ name: 'Alpha (copy)', description: 'changed' });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Rename' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Preset name' }), {
+      target: { value: 'Beta' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(storedPresets()[1]).toMatchObject({ name: 'Beta' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Make default' }));
+    const betaId = storedPresets()[1]?.id;
+    await waitFor(() =>
+      expect(fakeBrowser.storage.sync.dump().meta).toMatchObject({ defaultPresetId: betaId }),
+    );
+
+    // Opening the helper again selects the default preset and fills the form from it.
+    cleanup();
+    openHelper();
+    const again = (await screen.findByRole('combobox', { name: 'Preset' })) as HTMLSelectElement;
+    expect(again.selectedOptions[0]?.textContent).toBe('Beta (default)');
+    expect(screen.getByRole('textbox', { name: 'Description' })).toHaveProperty('value', 'changed');
+  });
+
+  it('deletes a preset and brings it back with Undo', async () => {
+    await seed(
+      [
+        preset('a', 'Alpha', [{ category: 'Reports', methods: ['GET'] }]),
+        preset('b', 'Bravo', [{ category: 'Actions', methods: ['GET'] }]),
+      ],
+      'a',
+    );
+    openHelper();
+    const select = (await screen.findByRole('combobox', { name: 'Preset' })) as HTMLSelectElement;
+    expect(select.value).toBe('user:a');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    await screen.findByText(/Deleted “Alpha”/);
+    expect(storedPresets().map((p) => p.id)).toEqual(['b']);
+    expect(fakeBrowser.storage.sync.dump().meta).not.toHaveProperty('defaultPresetId');
+    expect(within(select).queryByText(/Alpha/)).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByText('Restored “Alpha”.');
+    expect(
+      storedPresets()
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
+    expect(fakeBrowser.storage.sync.dump().meta).toMatchObject({
+      order: ['a', 'b'],
+      defaultPresetId: 'a',
+    });
+    expect(select.value).toBe('user:a');
+  });
+
+  it('shows organization presets read-only', async () => {
+    await fakeBrowser.storage.managed.set({
+      presetPack: JSON.stringify({
+        format: 'impact-token-presets',
+        version: 1,
+        presets: [
+          {
+            id: 'org1',
+            name: 'Org reporting',
+            nameTemplate: '{account}-org',
+            scopes: [{ category: 'Reports', methods: ['GET'] }],
+          },
+        ],
+      }),
+    });
+    openHelper();
+    const select = await screen.findByRole('combobox', { name: 'Preset' });
+    const group = within(select).getByRole('group', { name: 'From your organization' });
+    expect(within(group).getByRole('option', { name: 'Org reporting' })).toBeTruthy();
+    fireEvent.change(select, { target: { value: 'org:org1' } });
+    expect(await screen.findByText(/comes from your organization/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Delete' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Rename' })).toHaveProperty('disabled', true);
+  });
+});
+
+function preset(id: string, name: string, scopes: { category: string; methods: string[] }[]) {
+  return {
+    id,
+    name,
+    nameTemplate: `${id}-token`,
+    description: '',
+    version: 'latest',
+    primaryContact: '',
+    developerEmails: [],
+    scopes,
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  };
+}
+
+async function seed(presets: ReturnType<typeof preset>[], defaultPresetId?: string) {
+  const items: Record<string, unknown> = {
+    meta: {
+      formatVersion: 2,
+      order: presets.map((p) => p.id),
+      ...(defaultPresetId ? { defaultPresetId } : {}),
+      settings: { openAutomatically: true },
+    },
+  };
+  for (const p of presets) items[`preset:${p.id}`] = p;
+  await fakeBrowser.storage.sync.set(items);
+}
