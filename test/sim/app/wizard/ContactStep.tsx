@@ -1,0 +1,40 @@
+/** @jsxImportSource react */
+import type { AccountUser } from '../../wire';
+import { EmailTags } from '../controls/EmailTags';
+import { SelectField } from '../controls/SelectField';
+import { Spinner } from '../controls/Spinner';
+import { t } from '../runtime';
+import type { WizardForm } from './form';
+
+interface ContactStepProps {
+  form: WizardForm;
+  update(patch: Partial<WizardForm>): void;
+  /** Account users; null while they load (the drop-down appears only then). */
+  users: AccountUser[] | null;
+}
+
+/** Step 2: Primary Contact (account users) and optional developer emails (a tag input). */
+export function ContactStep({ form, update, users }: ContactStepProps) {
+  return (
+    <div className="step-body">
+      <p className="step-intro">{t('contactIntro')}</p>
+      {users ? (
+        <SelectField
+          label={t('primaryContact')}
+          value={form.primaryContact}
+          options={users.map((u) => ({ value: u.email, text: `${u.name} <${u.email}>` }))}
+          onChange={(email) => update({ primaryContact: email })}
+        />
+      ) : (
+        <div className="field field-loading">
+          <Spinner /> {t('loading')}
+        </div>
+      )}
+      <EmailTags
+        label={t('developerEmails')}
+        emails={form.developerEmails}
+        onChange={(developerEmails) => update({ developerEmails })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+/**
+ * Scenario switches: every way the simulated impact.com page can differ from its default shape.
+ * This file and test/sim/README.md are the one place they are defined; the page merges
+ * DEFAULT_SCENARIO <- server overrides (startSim / setScenario / POST /__sim/scenario)
+ * <- `?sim=<JSON>` <- individual query params, once per document load.
+ */
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'DELETE'];
+
+export type AccountKind = 'partner' | 'brand';
+export type Lang = 'en' | 'ja';
+
+/** Fields the page can reset once after their step appears (like late-arriving data). */
+export type LateResetField = 'tokenName' | 'description' | 'version' | 'primaryContact';
+
+/** The developer-email label variants the driver knows (src/page/README.md), by English text. */
+export const EMAILS_LABELS = [
+  'Developer Emails',
+  'Developer email addresses',
+  'Additional developer emails',
+] as const;
+export type EmailsLabel = (typeof EMAILS_LABELS)[number];
+
+export interface Scenario {
+  /** Random delay in ms for every step change, data load and the Create call. */
+  latency: { min: number; max: number };
+  /** Multiplies every delay (2 = twice as slow). */
+  slowdown: number;
+  /** A category (or one method of it) the page does not offer. */
+  missingScope: { category: string; method?: Method } | null;
+  /** Replaces one UI label, by locale key (see app/locale/en.ts), e.g. tokenName -> "Token Title". */
+  renameLabel: { key: string; to: string } | null;
+  /** The backend refuses every token name with this message (shown verbatim). */
+  nameError: string | null;
+  /** Resets one field once, `afterMs` after its step first appears. */
+  lateReset: { field: LateResetField; afterMs: number } | null;
+  /** An extra alertdialog "Create this token?" (Confirm / Cancel) after Create. */
+  confirmStep: boolean;
+  /** Forces the account type (the page moves to that account's path); null = from the path. */
+  account: AccountKind | null;
+  /** Forces the UI language for this load (not persisted); null = ?lang / stored preference / en. */
+  lang: Lang | null;
+  /** Native <select> elements instead of the custom button + listbox drop-downs. */
+  nativeSelects: boolean;
+  /** Whether the Japanese page keeps API category names in English or translates them. */
+  jaCategoryNames: 'english' | 'translated';
+  /** Label of the developer emails field (the Japanese page uses the matching translation). */
+  emailsLabel: EmailsLabel;
+  /** Categories that offer only some methods; every other category offers all four. */
+  partialMethods: Record<string, Method[]>;
+  /** Extra ms before data (account, tokens, users) arrives, so controls appear late. */
+  lateData: number;
+  /** Number of synthetic categories "Category 001"… (all four methods) after the real ones. */
+  extraCategories: number;
+  /** Opens the wizard as soon as the API page has loaded. */
+  openWizard: boolean;
+}
+
+/** Read-only categories are a realistic default: reporting endpoints are GET-only. */
+export const DEFAULT_PARTIAL_METHODS: Record<string, Method[]> = {
+  Reports: ['GET'],
+  Clicks: ['GET'],
+  Invoices: ['GET'],
+  Jobs: ['GET', 'POST'],
+};
+
+export const DEFAULT_SCENARIO: Scenario = {
+  latency: { min: 150, max: 400 },
+  slowdown: 1,
+  missingScope: null,
+  renameLabel: null,
+  nameError: null,
+  lateReset: null,
+  confirmStep: false,
+  account: null,
+  lang: null,
+  nativeSelects: false,
+  jaCategoryNames: 'english',
+  emailsLabel: 'Developer Emails',
+  partialMethods: DEFAULT_PARTIAL_METHODS,
+  lateData: 0,
+  extraCategories: 0,
+  openWizard: false,
+};
+
+const DEFAULT_LATE_RESET_MS = 500;
+const DEFAULT_LATE_DATA_MS = 2000;
+
+const isMethod = (s: string): s is Method => (METHODS as readonly string[]).includes(s);
+const truthy = (v: string) => v === '' || v === '1' || v === 'true' || v === 'yes';
+
+/** "0" -> {0,0}; "150-400" -> {150,400}. */
+const parseRange = (v: string): Scenario['latency'] => {
+  const [a = '0', b = a] = v.split('-');
+  return { min: Number(a), max: Number(b) };
+};
+
+/** "Ads" or "Ads:DELETE". */
+const parseMissingScope = (v: string): Scenario['missingScope'] => {
+  const [category = '', method = ''] = v.split(':');
+  const m = method.toUpperCase();
+  return isMethod(m) ? { category, method: m } : { category };
+};
+
+/** "none" | "default" | "Reports:GET,Ads:GET+POST". */
+const parsePartialMethods = (v: string): Scenario['partialMethods'] => {
+  if (v === 'none') return {};
+  if (v === 'default') return DEFAULT_PARTIAL_METHODS;
+  const out: Record<string, Method[]> = {};
+  for (const part of v.split(',')) {
+    const [category = '', methods = ''] = part.split(':');
+    out[category] = methods
+      .split(/[+ ]/)
+      .map((m) => m.toUpperCase())
+      .filter(isMethod);
+  }
+  return out;
+};
+
+/** Parsers for the individual query params; each maps the raw string to one Scenario field. */
+const PARAMS: { [K in keyof Scenario]?: (v: string) => Scenario[K] } = {
+  latency: parseRange,
+  slowdown: Number,
+  missingScope: parseMissingScope,
+  renameLabel: (v) => {
+    const i = v.indexOf(':');
+    return { key: v.slice(0, i), to: v.slice(i + 1) };
+  },
+  nameError: (v) => v,
+  lateReset: (v) => {
+    const [field, ms] = v.split(':');
+    return { field: field as LateResetField, afterMs: ms ? Number(ms) : DEFAULT_LATE_RESET_MS };
+  },
+  confirmStep: truthy,
+  account: (v) => (v === 'brand' ? 'brand' : 'partner'),
+  nativeSelects: truthy,
+  jaCategoryNames: (v) => (v === 'translated' ? 'translated' : 'english'),
+  emailsLabel: (v) =>
+    (EMAILS_LABELS.find((l) => l === v) ?? EMAILS_LABELS[Number(v)] ?? v) as EmailsLabel,
+  partialMethods: parsePartialMethods,
+  lateData: (v) => (truthy(v) ? DEFAULT_LATE_DATA_MS : Number(v)),
+  extraCategories: Number,
+  openWizard: truthy,
+};
+
+/**
+ * The overrides a page URL asks for. `lang` is deliberately not read here: `?lang=` is the
+ * user's language setting (persisted), while Scenario.lang is a test override (`?sim=`).
+ */
+export const scenarioFromQuery = (search: string): Partial<Scenario> => {
+  const params = new URLSearchParams(search);
+  const sim = params.get('sim');
+  const out: Partial<Scenario> = sim ? (JSON.parse(sim) as Partial<Scenario>) : {};
+  for (const [key, parse] of Object.entries(PARAMS)) {
+    const raw = params.get(key);
+    if (raw !== null && parse) Object.assign(out, { [key]: parse(raw) });
+  }
+  return out;
+};
+
+/** Fills a partial scenario (e.g. from JSON) with defaults; later layers win. */
+export const resolveScenario = (...layers: Partial<Scenario>[]): Scenario => {
+  const merged: Scenario = Object.assign({}, DEFAULT_SCENARIO, ...layers);
+  // A lateReset given as JSON may omit afterMs.
+  const lateReset: Partial<NonNullable<Scenario['lateReset']>> | null = merged.lateReset;
+  if (lateReset?.field)
+    merged.lateReset = {
+      field: lateReset.field,
+      afterMs: lateReset.afterMs ?? DEFAULT_LATE_RESET_MS,
+    };
+  return merged;
+};
