@@ -1,0 +1,231 @@
+import type { PlanStep, WizardStep } from '../core/plan';
+import type { RunOutcome } from '../core/protocol';
+import { ready } from './actions';
+import { detectLocale } from './detect';
+import { chooseField, FIELD_STEP, fieldName, fillText, setEmails } from './fields';
+import { LOCALES } from './locales';
+import { getOne, queryAll, waitFor } from './locate';
+import { clearScopes, setCategory, setMethod } from './page-scopes';
+import { readBack } from './read-back';
+import { hasAny } from './text';
+import {
+  alertText,
+  type Ctx,
+  currentStep,
+  exclusive,
+  expectStep,
+  makeCtx,
+  move,
+  opts,
+  STEP_LABEL,
+  Stop,
+  toSetup,
+  wizard,
+  wizards,
+} from './wizard';
+
+/**
+ * The executor. The plan (src/core/build-plan.ts) decides what to do; this carries it out step by
+ * step, reports each, and stops with a named reason at the first thing it cannot do exactly.
+ */
+
+export interface Progress {
+  index: number;
+  total: number;
+  label: string;
+}
+
+export interface RunOptions {
+  signal: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+  /** ms any one wait on the page may take. */
+  timeout?: number;
+  /** ms to wait for the success dialog after Create: the server is creating the token. */
+  createTimeout?: number;
+}
+
+interface Run extends Ctx {
+  /** Create was pressed: from here on a token may exist, so nothing reports "cancelled". */
+  pressed: boolean;
+  /** The success dialog was seen. */
+  created: boolean;
+  createTimeout: number;
+}
+
+const LABELS: Record<PlanStep['kind'], string> = {
+  openWizard: 'Open the wizard',
+  expectStep: 'Check step',
+  fillText: 'Fill',
+  choose: 'Choose',
+  addEmails: 'Add developer emails',
+  clearScopes: 'Clear all scopes',
+  setCategory: 'Switch',
+  checkMethod: 'Tick',
+  next: 'Next',
+  readBack: 'Read back',
+  create: 'Create',
+  awaitCreated: 'Wait for the new token',
+};
+
+/** English progress label, e.g. "Fill Token Name", "Tick Jobs GET". */
+const describe = (st: PlanStep): string =>
+  [
+    LABELS[st.kind],
+    'field' in st && fieldName(st.field),
+    'category' in st && st.category,
+    'method' in st && st.method,
+    st.kind === 'setCategory' && (st.on ? 'on' : 'off'),
+    st.kind === 'expectStep' && STEP_LABEL[st.step],
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+/** The wizard step a plan step acts on: where a stop is reported. */
+function stepOf(st: PlanStep): WizardStep {
+  switch (st.kind) {
+    case 'openWizard':
+      return 'setup';
+    case 'expectStep':
+      return st.step;
+    case 'fillText':
+    case 'choose':
+      return FIELD_STEP[st.field];
+    case 'addEmails':
+      return 'contact';
+    case 'clearScopes':
+    case 'setCategory':
+    case 'checkMethod':
+      return 'scopes';
+    case 'next':
+      return st.from;
+    default:
+      return 'create';
+  }
+}
+
+/** Opens the wizard with the page's own button; a wizard left open is walked back to Setup. */
+async function openWizard(c: Ctx): Promise<void> {
+  if (!wizards(c.s).length)
+    ready(getOne(document, 'button', c.s.opener), c.s.opener[0] as string).click();
+  await waitFor(
+    () => currentStep(c),
+    opts(c),
+    () => new Stop('setup', 'the wizard did not open'),
+  );
+  await toSetup(c);
+}
+
+function pressCreate(r: Run): void {
+  if (currentStep(r) !== 'create') throw new Stop('create', 'the wizard is not on its Create step');
+  const alert = alertText(r);
+  if (alert) throw new Stop('create', alert);
+  const button = ready(getOne(wizard(r), 'button', r.s.create), r.s.create[0] as string);
+  r.pressed = true;
+  button.click();
+}
+
+/**
+ * After Create: confirms the optional "Create this token?" alertdialog, then waits for the
+ * success dialog. That dialog shows the Account SID and Auth Token, a secret: it is found by role
+ * and name only (its name comes from its aria-labelledby heading); nothing inside it is read.
+ */
+async function awaitCreated(r: Run): Promise<void> {
+  let confirmed = false;
+  for (;;) {
+    const found = await waitFor<true | Element>(
+      () => {
+        if (queryAll(document, 'dialog', (n) => hasAny(n, r.s.created)).length) return true;
+        const ask = queryAll(document, 'alertdialog', (n) => hasAny(n, r.s.confirmDialog));
+        if (!confirmed && ask.length === 1) return ask[0];
+        const alert = alertText(r);
+        if (alert) throw new Stop('create', alert);
+      },
+      { signal: r.signal, timeout: r.createTimeout },
+      () => new Stop('create', 'the page did not show that the token was created'),
+    );
+    if (found === true) {
+      r.created = true;
+      return;
+    }
+    ready(getOne(found, 'button', r.s.confirm), r.s.confirm[0] as string).click();
+    confirmed = true;
+  }
+}
+
+function exec(r: Run, st: PlanStep): unknown {
+  switch (st.kind) {
+    case 'openWizard':
+      return openWizard(r);
+    case 'expectStep':
+      return expectStep(r, st.step);
+    case 'fillText':
+      return fillText(r, st.field, st.value);
+    case 'choose':
+      return chooseField(r, st.field, st.value);
+    case 'addEmails':
+      return setEmails(r, st.values, false);
+    case 'clearScopes':
+      return clearScopes(r);
+    case 'setCategory':
+      return setCategory(r, st.category, st.on);
+    case 'checkMethod':
+      return setMethod(r, st.category, st.method, true);
+    case 'next':
+      return move(r, st.from, 1);
+    case 'readBack':
+      return readBack(r, st.expect);
+    case 'create':
+      return pressCreate(r);
+    case 'awaitCreated':
+      return awaitCreated(r);
+  }
+}
+
+/**
+ * Runs a plan on this page. One run at a time: a second concurrent run (or a capture) is refused.
+ * Aborting the signal stops at the next wait; the outcome is then "cancelled", unless Create was
+ * already pressed (a token may exist, which is said plainly).
+ */
+export const runPlan = (steps: readonly PlanStep[], options: RunOptions): Promise<RunOutcome> =>
+  exclusive<RunOutcome>(
+    () => ({
+      status: 'stopped',
+      step: STEP_LABEL.setup,
+      reason: 'another run is already in progress on this page',
+    }),
+    async () => {
+      const { signal } = options;
+      const r: Run = {
+        ...makeCtx(LOCALES[detectLocale()], signal, options.timeout),
+        pressed: false,
+        created: false,
+        createTimeout: options.createTimeout ?? 60_000,
+      };
+      let at: WizardStep = 'setup';
+      try {
+        for (const [index, st] of steps.entries()) {
+          signal.throwIfAborted();
+          at = stepOf(st);
+          options.onProgress?.({ index, total: steps.length, label: describe(st) });
+          await exec(r, st);
+        }
+      } catch (e) {
+        if (signal.aborted && !r.pressed) return { status: 'cancelled' };
+        return {
+          status: 'stopped',
+          step: STEP_LABEL[e instanceof Stop ? e.step : at],
+          reason: signal.aborted
+            ? 'cancelled after Create was pressed: the token may exist, check the token list'
+            : (e as Error).message,
+        };
+      }
+      if (r.created) return { status: 'created' };
+      if (r.pressed)
+        return {
+          status: 'stopped',
+          step: STEP_LABEL.create,
+          reason: 'Create was pressed but not confirmed',
+        };
+      return { status: 'ready-for-review' };
+    },
+  );

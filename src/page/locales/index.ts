@@ -1,0 +1,43 @@
+import type { WizardStep } from '../../core/plan';
+import type { PageLocale } from '../../core/protocol';
+import { en } from './en';
+import { ja } from './ja';
+
+/**
+ * Every visible string the driver looks for on impact.com, one table per UI language. Each entry
+ * is a list of accepted alternatives, so a new impact.com label is a one-line change.
+ */
+export interface PageStrings {
+  /** The button that opens the wizard; the wizard dialog's name contains it too. */
+  opener: string[];
+  /** The step indicator's text for each step. */
+  steps: Record<WizardStep, string[]>;
+  tokenName: string[];
+  description: string[];
+  apiVersion: string[];
+  primaryContact: string[];
+  /** The extra developer emails textbox and its tag list (the label is not public: several). */
+  developerEmails: string[];
+  next: string[];
+  back: string[];
+  create: string[];
+  clearAll: string[];
+  /** The optional "Create this token?" alertdialog and its confirming button. */
+  confirmDialog: string[];
+  confirm: string[];
+  /** The success dialog. Only its existence is ever checked; its contents are secret. */
+  created: string[];
+  /** Marks the newest API version in its option text. */
+  latest: string[];
+  /** aria-label of the top bar element showing the account name. */
+  account: string[];
+  /** Name of a developer-email tag's remove button; {email} stands for the address. */
+  removeTag: string;
+  /**
+   * API category names as this page shows them, keyed by the English name presets use. Only
+   * needed where the page translates them; the English name itself always matches.
+   */
+  categories: Record<string, string[]>;
+}
+
+export const LOCALES: Record<PageLocale, PageStrings> = { en, ja };

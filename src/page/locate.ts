@@ -1,0 +1,176 @@
+import { accessibleName, contentText } from './accessible-name';
+import { isAny } from './text';
+
+/**
+ * Finding things the way a person does: by role and accessible name inside a container, then by
+ * label. Zero or several matches is a refusal that names the target (never a guess).
+ */
+
+/** Native elements with an implicit role. Explicit role attributes win over these. */
+const IMPLICIT: Record<string, string> = {
+  button: 'button,input[type=button],input[type=submit],input[type=reset]',
+  textbox:
+    'input:not([type]),input[type=text],input[type=email],input[type=search],input[type=tel],input[type=url],textarea',
+  checkbox: 'input[type=checkbox]',
+  radio: 'input[type=radio]',
+  combobox: 'select:not([multiple])',
+  option: 'option',
+  dialog: 'dialog',
+  group: 'fieldset',
+  list: 'ul,ol',
+  listitem: 'li',
+  progressbar: 'progress',
+  link: 'a[href]',
+};
+
+export function roleOf(el: Element): string {
+  const explicit = el.getAttribute('role')?.trim().split(/\s+/)[0];
+  if (explicit) return explicit;
+  for (const role in IMPLICIT) if (el.matches(IMPLICIT[role] as string)) return role;
+  return '';
+}
+
+/** Hidden elements are not there for a person; checkVisibility covers display:none ancestors. */
+export const visible = (el: Element): boolean =>
+  !el.closest('[hidden],[aria-hidden=true],[inert]') && el.checkVisibility?.() !== false;
+
+/** Accepted names (any alternative, see text.ts), or a test on the name. */
+export type NameMatch = readonly string[] | ((name: string) => boolean);
+
+export const nameOf = (el: Element): string => accessibleName(el, roleOf(el));
+
+const named = (el: Element, name: NameMatch) =>
+  typeof name === 'function' ? name(nameOf(el)) : isAny(nameOf(el), name);
+
+/** The refusal: names the target and why ("Token Name (textbox) not found"). */
+export class LocatorError extends Error {
+  override name = 'LocatorError';
+}
+
+const withRole = (container: ParentNode, role: string): Element[] =>
+  [
+    ...container.querySelectorAll(`[role=${role}]${IMPLICIT[role] ? `,${IMPLICIT[role]}` : ''}`),
+  ].filter((el) => roleOf(el) === role && visible(el));
+
+/**
+ * Controls of `role` whose label (a <label>, or an element referenced by aria-labelledby) reads
+ * `names`. Catches the custom drop-down whose name is "<label> <shown value>".
+ */
+function byLabel(container: ParentNode, role: string, names: readonly string[]): Element[] {
+  const found = new Set<Element>();
+  const labels = [...container.querySelectorAll('label,[id]')].filter((l) =>
+    isAny(contentText(l), names),
+  );
+  for (const l of labels) {
+    const control = (l as HTMLLabelElement).control;
+    if (control) found.add(control);
+    if (l.id)
+      for (const el of container.querySelectorAll('[aria-labelledby]'))
+        if (el.getAttribute('aria-labelledby')?.split(/\s+/).includes(l.id)) found.add(el);
+  }
+  return [...found].filter((el) => roleOf(el) === role && visible(el));
+}
+
+/** Every visible element of `role` in `container` whose name matches (role+name, then label). */
+export function queryAll(container: ParentNode, role: string, name?: NameMatch): Element[] {
+  const all = withRole(container, role);
+  if (!name) return all;
+  const hits = all.filter((el) => named(el, name));
+  return hits.length || typeof name === 'function' ? hits : byLabel(container, role, name);
+}
+
+/** "Token Name (textbox)": how a refusal names its target. `what` names a test-function target. */
+export const targetName = (role: string, name?: NameMatch, what?: string): string =>
+  `${what ?? (typeof name === 'object' ? name[0] : 'element')} (${role})`;
+
+/** The single element found, or a LocatorError naming the target and the count. */
+export function one(found: Element[], target: string): Element {
+  if (found.length === 1) return found[0] as Element;
+  throw new LocatorError(
+    found.length ? `${target} is ambiguous: ${found.length} matches` : `${target} not found`,
+  );
+}
+
+/** Exactly one match, or a LocatorError naming the target. */
+export const getOne = (
+  container: ParentNode,
+  role: string,
+  name?: NameMatch,
+  what?: string,
+): Element => one(queryAll(container, role, name), targetName(role, name, what));
+
+export interface WaitOptions {
+  signal: AbortSignal;
+  /** ms; a page that takes longer is treated as different from what we expect. */
+  timeout?: number;
+}
+
+export const DEFAULT_TIMEOUT = 10_000;
+
+/**
+ * Resolves with check()'s first truthy result, re-checking on every DOM change (never a fixed
+ * sleep). A throw from check() rejects at once. Rejects with `onTimeout()` after the timeout and
+ * with the signal's reason on abort.
+ */
+export function waitFor<T>(
+  check: () => T | null | undefined | false | '',
+  { signal, timeout = DEFAULT_TIMEOUT }: WaitOptions,
+  onTimeout: () => Error = () => new LocatorError('the page did not respond'),
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const observer = new MutationObserver(() => test());
+    const finish = (f: () => void) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      signal.removeEventListener('abort', abort);
+      f();
+    };
+    const abort = () => finish(() => reject(signal.reason));
+    const test = () => {
+      try {
+        const v = check();
+        if (v) finish(() => resolve(v));
+      } catch (e) {
+        finish(() => reject(e));
+      }
+    };
+    const timer = setTimeout(() => finish(() => reject(onTimeout())), timeout);
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort);
+    observer.observe(document, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+    test();
+  });
+}
+
+/** Waits until `find` returns exactly one element; on timeout, the refusal of that moment. */
+export const waitForFound = (
+  find: () => Element[],
+  target: string,
+  options: WaitOptions,
+): Promise<Element> =>
+  waitFor(
+    () => {
+      const found = find();
+      return found.length === 1 && found[0];
+    },
+    options,
+    () => {
+      const n = find().length;
+      return new LocatorError(n ? `${target} is ambiguous: ${n} matches` : `${target} not found`);
+    },
+  );
+
+/** waitFor + getOne: the page may render the target late (data loads, step transitions). */
+export const waitForOne = (
+  container: ParentNode,
+  role: string,
+  name: NameMatch | undefined,
+  options: WaitOptions,
+  what?: string,
+): Promise<Element> =>
+  waitForFound(() => queryAll(container, role, name), targetName(role, name, what), options);

@@ -1,0 +1,63 @@
+import type { PageInfo } from '../core/protocol';
+import type { Method, Scope } from '../core/scopes';
+import { contentText } from './accessible-name';
+import { accountKind, detectLocale, isDetected } from './detect';
+import { LOCALES } from './locales';
+import { isAny, squash } from './text';
+
+/**
+ * What the content script knows about its page, including what the wizard offered when it was
+ * last seen (versions, scopes): impact.com publishes neither list, so the page is the source.
+ */
+
+// core/scopes.ts's METHODS would pull zod into the content script; same order, written out.
+const METHOD_ORDER: readonly Method[] = ['GET', 'POST', 'PUT', 'DELETE'];
+
+const seen = { versionOptions: [] as string[], scopes: new Map<string, Set<string>>() };
+
+/** The API Version drop-down's option texts, in page order. */
+export const rememberVersionOptions = (names: string[]): void => {
+  seen.versionOptions = names;
+};
+export const versionOptions = (): string[] => seen.versionOptions;
+
+/**
+ * A category the scope step showed, with the methods seen while it was on. Methods stay unknown
+ * ([]) for a category never switched on: the page shows them only then.
+ */
+export function rememberCategory(category: string, methods: string[] = []): void {
+  const set = seen.scopes.get(category) ?? new Set();
+  for (const m of methods) set.add(m);
+  seen.scopes.set(category, set);
+}
+
+/** Scopes offered, as seen so far. `methods: []` means "category offered, methods not yet seen". */
+export const offeredScopes = (): Scope[] =>
+  [...seen.scopes].map(([category, set]) => ({
+    category,
+    methods: METHOD_ORDER.filter((m) => set.has(m)),
+  }));
+
+/** Version numbers, newest first. */
+const versionNumbers = (): string[] =>
+  [...new Set(seen.versionOptions.map((n) => n.match(/\d+/)?.[0] ?? ''))]
+    .filter(Boolean)
+    .sort((a, b) => +b - +a);
+
+export function readPageInfo(): PageInfo {
+  const kind = accountKind(location);
+  const locale = detectLocale();
+  const labels = LOCALES[locale].account;
+  const account = [...document.querySelectorAll('[aria-label]')].find((e) =>
+    isAny(e.getAttribute('aria-label'), labels),
+  );
+  const versions = versionNumbers();
+  return {
+    detected: isDetected(),
+    kind,
+    locale,
+    account: account ? squash(contentText(account)) || undefined : undefined,
+    versions: versions.length ? versions : undefined,
+    scopes: seen.scopes.size ? offeredScopes() : undefined,
+  };
+}
