@@ -1,0 +1,93 @@
+// @vitest-environment happy-dom
+// (happy-dom logs that it does not load iframes; the tests check the iframe's src instead.)
+import '../fakes/install';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  isPanelOpen,
+  mountLauncher,
+  placePanel,
+  unmountLauncher,
+} from '../../../src/content/launcher';
+import { fakeBrowser, resetFakeBrowser } from '../fakes/browser';
+
+const host = () => document.querySelector('impact-token-helper') as HTMLElement;
+const shadow = () => host().shadowRoot as ShadowRoot;
+const button = () => shadow().querySelector('button') as HTMLButtonElement;
+const frame = () => shadow().querySelector('iframe') as HTMLIFrameElement;
+
+beforeEach(() => {
+  resetFakeBrowser();
+  document.body.innerHTML = '';
+  document.documentElement.style.cssText = '';
+});
+afterEach(() => unmountLauncher());
+
+describe('in-page launcher', () => {
+  it('adds one "Token helper" button in an open shadow root, closed panel', () => {
+    mountLauncher({ autoOpen: false });
+    mountLauncher({ autoOpen: false });
+    expect(document.querySelectorAll('impact-token-helper')).toHaveLength(1);
+    expect(shadow().mode).toBe('open');
+    expect(button().textContent).toBe('Token helper');
+    expect(button().getAttribute('aria-expanded')).toBe('false');
+    expect(isPanelOpen()).toBe(false);
+    expect(frame().getAttribute('src')).toBeNull();
+  });
+
+  it('is labelled in Japanese on a Japanese browser', () => {
+    fakeBrowser.locale = 'ja';
+    mountLauncher({ autoOpen: false });
+    expect(button().textContent).toBe('トークン ヘルパー');
+  });
+
+  it('opens by itself with autoOpen, as the embedded helper page, and moves the page aside', () => {
+    mountLauncher({ autoOpen: true });
+    expect(isPanelOpen()).toBe(true);
+    expect(frame().src).toBe(
+      'chrome-extension://fake-extension-id/src/helper/index.html?embedded=1',
+    );
+    expect(frame().title).toBe('Token helper');
+    expect(document.documentElement.style.marginRight).toBe(frame().style.width);
+    button().click();
+    expect(isPanelOpen()).toBe(false);
+    expect(document.documentElement.style.marginRight).toBe('');
+  });
+
+  it('closes when the panel asks (closePanel) and gives the page back on unmount', async () => {
+    document.documentElement.style.marginRight = '4px';
+    mountLauncher({ autoOpen: true });
+    await fakeBrowser.runtime.sendMessage({ type: 'closePanel' });
+    expect(isPanelOpen()).toBe(false);
+    expect(document.documentElement.style.marginRight).toBe('4px');
+    unmountLauncher();
+    expect(host()).toBeNull();
+  });
+
+  it('docks beside the wizard dialog instead of over its buttons', () => {
+    Object.defineProperty(document.documentElement, 'clientWidth', {
+      configurable: true,
+      value: 1366,
+    });
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    // A centred 720 px modal: 323 px free on either side.
+    dialog.getBoundingClientRect = () =>
+      ({ left: 323, right: 1043, top: 100, bottom: 700, width: 720, height: 600 }) as DOMRect;
+    document.body.append(dialog);
+    mountLauncher({ autoOpen: true });
+    placePanel();
+    const width = Number.parseFloat(frame().style.width);
+    expect(width).toBeLessThanOrEqual(1366 - 1043);
+    expect(width).toBeGreaterThanOrEqual(300);
+    expect(frame().style.right).toBe('0px');
+
+    // The dialog sits further right: the panel takes the left side, the launcher moves with it.
+    dialog.getBoundingClientRect = () =>
+      ({ left: 500, right: 1300, top: 100, bottom: 700, width: 800, height: 600 }) as DOMRect;
+    placePanel();
+    expect(frame().style.left).toBe('0px');
+    expect(Number.parseFloat(frame().style.width)).toBeLessThanOrEqual(500);
+    expect(document.documentElement.style.marginLeft).toBe(frame().style.width);
+    expect(button().style.left).toBe(frame().style.width);
+  });
+});

@@ -1,0 +1,40 @@
+import '../fakes/install';
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from '../fakes/browser';
+
+// The background registers its listeners once, at import, as a service worker does.
+await import('../../../src/background/index');
+
+describe('background', () => {
+  it('shows the badge on a tab whose page was detected, and clears it when it is not', async () => {
+    fakeBrowser.runtime.currentSender = { tab: { id: 11 } };
+    await fakeBrowser.runtime.sendMessage({
+      type: 'pageDetected',
+      data: { info: { detected: true, kind: 'partner' } },
+    });
+    expect(fakeBrowser.action.badges.get(11)).toMatchObject({ text: 'API', color: '#1a7f37' });
+    expect(fakeBrowser.action.badges.get(11)?.title).toMatch(/impact\.com API page/);
+    await fakeBrowser.runtime.sendMessage({
+      type: 'pageDetected',
+      data: { info: { detected: false } },
+    });
+    expect(fakeBrowser.action.badges.get(11)).toMatchObject({ text: '' });
+  });
+
+  it('tells the in-page panel which tab it is in', async () => {
+    fakeBrowser.runtime.currentSender = { tab: { id: 23 } };
+    expect(await fakeBrowser.runtime.sendMessage({ type: 'whoAmI' })).toEqual({ tabId: 23 });
+  });
+
+  it('migrates stored presets on update', async () => {
+    await fakeBrowser.storage.sync.set({
+      state: {
+        presets: [{ id: 'a', name: 'A', token: 'a', scopes: { Reports: ['GET'] }, updated: 0 }],
+      },
+    });
+    fakeBrowser.runtime.onInstalled.emit({ reason: 'update', previousVersion: '0.0.9' });
+    await expect
+      .poll(() => Object.keys(fakeBrowser.storage.sync.dump()).sort())
+      .toEqual(['meta', 'preset:a']);
+  });
+});
