@@ -78,7 +78,7 @@ const withoutDefaults = (preset: PackPreset): Record<string, unknown> => {
   const compact: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(preset)) {
     if (value === undefined) continue;
-    if (key in PRESET_DEFAULTS) {
+    if (Object.hasOwn(PRESET_DEFAULTS, key)) {
       const fallback = PRESET_DEFAULTS[key as keyof typeof PRESET_DEFAULTS];
       const isDefault = Array.isArray(value)
         ? Array.isArray(fallback) && value.length === 0 && fallback.length === 0
