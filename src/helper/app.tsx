@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { firstIssueText } from '../core/issue-text';
 import { type ListedPreset, type Preset, PresetSchema } from '../core/preset';
 import type { PageInfo } from '../core/protocol';
@@ -101,6 +101,24 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
     window.addEventListener('focus', refresh);
     return () => window.removeEventListener('focus', refresh);
   }, [target?.tabId]);
+
+  // After a delete, focus goes to Undo: the Delete button just became disabled, and Enter undoes.
+  const undoButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (notice?.undo) undoButton.current?.focus();
+  }, [notice]);
+
+  // In the page's panel, Escape hands the page back (focus returns to the launcher button).
+  useEffect(() => {
+    if (!target?.embedded || target.tabId === undefined) return;
+    const tabId = target.tabId;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented)
+        void sendToTab(tabId, 'closePanel', undefined).catch(() => {});
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [target]);
 
   const presets: ListedPreset[] = loaded?.state.presets ?? [];
   const managed: ListedPreset[] = loaded?.managed ?? [];
@@ -346,7 +364,7 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
         disabled={run.running}
       />
 
-      <section class="actions" aria-label={t('fillForm')}>
+      <section class="actions">
         <p class="advice">{t('adviceLeastPrivilege')}</p>
         <p class="hint">{t('fillFormHint')}</p>
         <div class="row">
@@ -405,6 +423,7 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
             {notice.undo && (
               <button
                 type="button"
+                ref={undoButton}
                 onClick={() => {
                   const undo = notice.undo;
                   setNotice(undefined);

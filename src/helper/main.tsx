@@ -7,6 +7,9 @@ import './styles.css';
 
 document.documentElement.lang = uiLanguage();
 document.title = t('helperTitle');
-if (new URLSearchParams(location.search).get('embedded') === '1')
-  document.body.classList.add('embedded');
+const params = new URLSearchParams(location.search);
+// Popup (fixed width), in-page panel (fills its iframe) or its own tab (a centred column).
+document.body.classList.add(
+  params.get('embedded') === '1' ? 'embedded' : params.has('tabId') ? 'tab' : 'popup',
+);
 render(<App search={location.search} />, document.getElementById('app') as HTMLElement);

@@ -23,6 +23,7 @@ export function PageSummary({ tabId, page }: { tabId?: number; page?: PageInfo }
             </a>
           </li>
         </ul>
+        <p class="hint">{t('pageReloadHint')}</p>
       </div>
     );
   }

@@ -110,7 +110,11 @@ function NamePrompt(props: {
         if (name.trim()) props.onSubmit(name.trim());
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') props.onCancel();
+        if (e.key === 'Escape') {
+          // Escape closes the prompt only, not the whole panel.
+          e.preventDefault();
+          props.onCancel();
+        }
       }}
     >
       <label for="preset-name">{t('presetName')}</label>

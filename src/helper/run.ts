@@ -16,9 +16,14 @@ const STEP_KEYS: Record<string, string> = {
   contact: 'stepContact',
   scopes: 'stepScopes',
   create: 'stepCreate',
+  // The page driver reports its English step labels (src/page/wizard.ts STEP_LABEL).
+  Setup: 'stepSetup',
+  'Contact information': 'stepContact',
+  'API scopes': 'stepScopes',
+  Create: 'stepCreate',
 };
 
-/** A wizard step id ('scopes') in the person's language; anything else is shown as given. */
+/** A wizard step (id or English label) in the person's language; anything else is shown as given. */
 export const stepName = (step: string): string => (STEP_KEYS[step] ? t(STEP_KEYS[step]) : step);
 
 export function outcomeText(outcome: RunOutcome): string {

@@ -121,6 +121,10 @@ describe('presets', () => {
     expect(fakeBrowser.storage.sync.dump().meta).not.toHaveProperty('defaultPresetId');
     expect(within(select).queryByText(/Alpha/)).toBeNull();
 
+    // Focus goes to Undo (Delete is now disabled), so Enter brings the preset back.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Undo' })),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await screen.findByText('Restored “Alpha”.');
     expect(
