@@ -21,6 +21,19 @@ export default defineConfig({
     minify: true,
     sourcemap: false,
     modulePreload: false,
+    rolldownOptions: {
+      output: {
+        // Rolldown would otherwise merge every shared module into one common chunk, and the
+        // content script (10 KB gzipped budget, loaded on every impact.com page) would load zod
+        // and Preact with it. Their own chunks are loaded only by the pages that use them.
+        codeSplitting: {
+          groups: [
+            { name: 'zod', test: /node_modules[\\/]zod/ },
+            { name: 'preact', test: /node_modules[\\/]preact/ },
+          ],
+        },
+      },
+    },
   },
   legacy: { skipWebSocketTokenCheck: true },
 });

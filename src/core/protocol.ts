@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { Scope } from './scopes';
-import { TokenRequestSchema } from './token-request';
+import type { TokenRequest } from './token-request';
 
 /**
  * The one protocol map. Every message between the extension's parts is named here; both ends
@@ -53,12 +52,8 @@ export type Envelope<K extends RequestName = RequestName> = { type: K; data: Req
 /** A run goes over a long-lived port named RUN_PORT; disconnecting the port cancels the run. */
 export const RUN_PORT = 'impact-token-helper:run';
 
-export const RunStartSchema = z.object({ type: z.literal('start'), request: TokenRequestSchema });
-export type RunStart = z.input<typeof RunStartSchema>;
-export const RunCancelSchema = z.object({ type: z.literal('cancel') });
-export const RunInSchema = z.discriminatedUnion('type', [RunStartSchema, RunCancelSchema]);
-/** helper -> content over the run port, as validated (defaults filled in). */
-export type RunIn = z.output<typeof RunInSchema>;
+/** What the helper sends over the run port (validated by protocol-schemas.ts / validate-request.ts). */
+export type RunIn = { type: 'start'; request: TokenRequest } | { type: 'cancel' };
 
 export type RunOutcome =
   | { status: 'ready-for-review' }

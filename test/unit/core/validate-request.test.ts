@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { RunInSchema } from '../../../src/core/protocol';
+import { RunInSchema } from '../../../src/core/protocol-schemas';
 import { METHODS } from '../../../src/core/scopes';
 import { TokenRequestSchema } from '../../../src/core/token-request';
 import {
@@ -12,6 +12,9 @@ import {
   parseTokenRequest,
 } from '../../../src/core/validate-request';
 import { emailArb } from './fixtures';
+
+// Property runs take well under a second idle; CI boxes shared with other jobs can be far slower.
+vi.setConfig({ testTimeout: 30_000 });
 
 /** Strings around a length limit, optionally padded with whitespace that trimming removes. */
 const aroundLimit = (limit: number) =>
