@@ -1,5 +1,5 @@
-import browser from 'webextension-polyfill';
 import type { PageInfo } from '../core/protocol';
+import { ext as browser } from './ext';
 import { t } from './i18n';
 
 /**

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext as browser } from './ext';
 
 /**
  * Every visible string of the extension's own UI comes from public/_locales/<lang>/messages.json

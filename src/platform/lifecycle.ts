@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext as browser } from './ext';
 
 /** Runs `task` when the extension is installed or updated (stored-state migrations). */
 export function onInstalledOrUpdated(task: (reason: string) => unknown): void {

@@ -1,5 +1,6 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
 import type { Envelope, RequestMap, RequestName } from '../core/protocol';
+import { ext as browser } from './ext';
 
 /**
  * Typed one-shot messages from the protocol map in src/core/protocol.ts. Callers get typed
@@ -27,9 +28,19 @@ export type Handlers = {
   [K in RequestName]?: (data: Req<K>, sender: Runtime.MessageSender) => Res<K> | Promise<Res<K>>;
 };
 
-/** Answers the message names in `handlers`; ignores everything else (other listeners may answer). */
+type SendResponse = (response?: unknown) => void;
+
+/**
+ * Answers the message names in `handlers`; ignores everything else (other listeners may answer).
+ * Answers go through sendResponse with `return true`, which both Chrome and Firefox honour (Chrome
+ * ignores a returned promise), so no polyfill is needed.
+ */
 export function handleMessages(handlers: Handlers): () => void {
-  const listener = (message: unknown, sender: Runtime.MessageSender) => {
+  const listener = (
+    message: unknown,
+    sender: Runtime.MessageSender,
+    sendResponse: SendResponse,
+  ) => {
     if (typeof message !== 'object' || message === null) return undefined;
     const { type, data } = message as { type?: unknown; data?: unknown };
     if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return undefined;
@@ -37,10 +48,22 @@ export function handleMessages(handlers: Handlers): () => void {
       d: unknown,
       s: Runtime.MessageSender,
     ) => unknown;
-    return Promise.resolve(handler(data, sender));
+    // A failing handler still answers (undefined), so the sender is not left waiting.
+    Promise.resolve()
+      .then(() => handler(data, sender))
+      .then(
+        (response) => sendResponse(response),
+        () => sendResponse(undefined),
+      );
+    return true;
   };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  // The polyfill's types describe a promise-returning listener; this one is the callback form.
+  const onMessage = browser.runtime.onMessage as unknown as {
+    addListener(fn: typeof listener): void;
+    removeListener(fn: typeof listener): void;
+  };
+  onMessage.addListener(listener);
+  return () => onMessage.removeListener(listener);
 }
 
 export type { Runtime };

@@ -1,5 +1,6 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
 import { RUN_PORT, type RunOut } from '../core/protocol';
+import { ext as browser } from './ext';
 
 /**
  * The run port (RUN_PORT): the helper opens it to one tab's content script, posts `start`, hears

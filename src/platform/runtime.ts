@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext as browser } from './ext';
 
 /** The URL of a file packaged with the extension (e.g. the helper page for the in-page panel). */
 export const extensionUrl = (path: string): string => browser.runtime.getURL(path);

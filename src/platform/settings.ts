@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext as browser } from './ext';
 import { AREA_MARKER_KEY, META_KEY_COPY } from './storage-keys';
 
 /**

@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import { parsePack } from '../core/pack';
 import { type ListedPreset, markManaged, PresetSchema } from '../core/preset';
 import {
@@ -14,6 +13,7 @@ import {
   staleStorageKeys,
   toStorageItems,
 } from '../core/stored-state';
+import { ext as browser } from './ext';
 import { AREA_MARKER_KEY, QUARANTINE_PREFIX } from './storage-keys';
 
 /**

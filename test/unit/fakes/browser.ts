@@ -210,21 +210,32 @@ export function createFakeBrowser() {
     runtime: {
       id: 'fake-extension-id',
       getURL: (path: string) => `chrome-extension://fake-extension-id/${path.replace(/^\//, '')}`,
-      onMessage: new FakeEvent<[unknown, { tab?: FakeTab; id?: string }]>(),
+      onMessage: new FakeEvent<[unknown, { tab?: FakeTab; id?: string }, (r?: unknown) => void]>(),
       onInstalled: new FakeEvent<[{ reason: string; previousVersion?: string }]>(),
       onConnect: new FakeEvent<[FakePort]>(),
       /** The sender the next runtime.sendMessage reports (e.g. the in-page panel's tab). */
       currentSender: {} as { tab?: FakeTab },
-      async sendMessage(message: unknown) {
-        const results = b.runtime.onMessage.emit(clone(message), {
-          ...b.runtime.currentSender,
-          id: b.runtime.id,
+      /**
+       * Chrome's rules: a listener answers by calling sendResponse, after returning true when it
+       * answers later; Firefox also accepts a returned promise. The first answer wins; no answer
+       * at all is Chrome's "Receiving end does not exist".
+       */
+      sendMessage(message: unknown): Promise<unknown> {
+        return new Promise((resolve, reject) => {
+          let answered = false;
+          const sendResponse = (response?: unknown) => {
+            if (answered) return;
+            answered = true;
+            resolve(clone(response));
+          };
+          const sender = { ...b.runtime.currentSender, id: b.runtime.id };
+          const results = b.runtime.onMessage.emit(clone(message), sender, sendResponse);
+          const pending = results.filter((r) => r === true || r instanceof Promise);
+          for (const r of pending) if (r instanceof Promise) r.then(sendResponse, reject);
+          if (!answered && pending.length === 0) {
+            reject(new Error('Could not establish connection. Receiving end does not exist.'));
+          }
         });
-        const answer = results.find((r) => r !== undefined);
-        if (answer === undefined) {
-          throw new Error('Could not establish connection. Receiving end does not exist.');
-        }
-        return clone(await answer);
       },
     },
     tabs: {
