@@ -1,22 +1,20 @@
 import { describeAt } from './issue-text';
 import type { RunIn } from './protocol';
-import type { Method, Scope } from './scopes';
+import { METHODS, type Method, type Scope } from './scope-model';
 import type { TokenRequest } from './token-request';
 
 /**
  * A hand-written twin of TokenRequestSchema (token-request.ts) and RunInSchema (protocol.ts) for
  * the content script. The content script runs on every impact.com page load and must validate
  * every message, but bundling zod would blow its 10 KB (gzipped) budget; so this file imports
- * only types and has no runtime dependency on zod or on any module that uses it.
+ * only types and zod-free modules (scope-model.ts, issue-text.ts); a test keeps it that way.
  *
  * It must accept and reject exactly what the schemas do, and produce the same value (trimmed
  * strings, defaults filled in, unknown keys dropped). A fast-check property test
  * (test/unit/core/validate-request.test.ts) holds the two to that. Change both together.
  */
 
-/** Copies of the schemas' constants (importing them would import zod); a test checks they match. */
-export const METHODS_COPY: readonly Method[] = ['GET', 'POST', 'PUT', 'DELETE'];
-/** zod 4's `z.email()` pattern, verbatim. */
+/** zod 4's `z.email()` pattern, copied because zod cannot be imported; a test checks they match. */
 export const EMAIL_PATTERN_COPY =
   /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 const VERSION_PATTERN = /^\d{1,3}$/;
@@ -70,7 +68,7 @@ const scope = (value: unknown, path: Path): Scope => {
   const input = object(value, path);
   const category = string(input.category, [...path, 'category'], 80, true, 1);
   const methods = array(input.methods, [...path, 'methods'], 1, 4, (method, i) =>
-    METHODS_COPY.includes(method as Method)
+    (METHODS as readonly unknown[]).includes(method)
       ? (method as Method)
       : fail([...path, 'methods', i], 'expected GET, POST, PUT or DELETE'),
   );

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   exportPack,
   PACK_FORMAT,
@@ -9,6 +9,9 @@ import {
 } from '../../../src/core/pack';
 import { markManaged } from '../../../src/core/preset';
 import { makePreset, presetArb } from './fixtures';
+
+// Property runs take well under a second idle; CI boxes shared with other jobs can be far slower.
+vi.setConfig({ testTimeout: 30_000 });
 
 const packText = (presets: unknown[], extra: Record<string, unknown> = {}) =>
   JSON.stringify({ format: PACK_FORMAT, version: 1, presets, ...extra });

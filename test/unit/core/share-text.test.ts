@@ -1,8 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PresetSchema } from '../../../src/core/preset';
 import { decodeShareText, encodeShareText, SHARE_TEXT_PREFIX } from '../../../src/core/share-text';
 import { makePreset, presetArb } from './fixtures';
+
+// Property runs take well under a second idle; CI boxes shared with other jobs can be far slower.
+vi.setConfig({ testTimeout: 30_000 });
 
 const payloadOf = (line: string) =>
   JSON.parse(

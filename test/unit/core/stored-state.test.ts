@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   CURRENT_FORMAT_VERSION,
   defaultState,
@@ -15,6 +15,9 @@ import {
   toStorageItems,
 } from '../../../src/core/stored-state';
 import { makePreset, presetListArb } from './fixtures';
+
+// Property runs take well under a second idle; CI boxes shared with other jobs can be far slower.
+vi.setConfig({ testTimeout: 30_000 });
 
 const stateWith = (overrides: Partial<StoredState> = {}): StoredState => ({
   formatVersion: CURRENT_FORMAT_VERSION,
