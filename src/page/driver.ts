@@ -2,7 +2,7 @@ import type { PlanStep, WizardStep } from '../core/plan';
 import type { RunOutcome } from '../core/protocol';
 import { ready } from './actions';
 import { detectLocale } from './detect';
-import { chooseField, FIELD_STEP, fieldName, fillText, setEmails } from './fields';
+import { chooseField, FIELD_STEP, fillText, setEmails } from './fields';
 import { LOCALES } from './locales';
 import { getOne, queryAll, waitFor } from './locate';
 import { clearScopes, setCategory, setMethod } from './page-scopes';
@@ -29,10 +29,11 @@ import {
  * step, reports each, and stops with a named reason at the first thing it cannot do exactly.
  */
 
+/** Before each step: its index, the plan's length, and the step (callers label it). */
 export interface Progress {
   index: number;
   total: number;
-  label: string;
+  step: PlanStep;
 }
 
 export interface RunOptions {
@@ -51,34 +52,6 @@ interface Run extends Ctx {
   created: boolean;
   createTimeout: number;
 }
-
-const LABELS: Record<PlanStep['kind'], string> = {
-  openWizard: 'Open the wizard',
-  expectStep: 'Check step',
-  fillText: 'Fill',
-  choose: 'Choose',
-  addEmails: 'Add developer emails',
-  clearScopes: 'Clear all scopes',
-  setCategory: 'Switch',
-  checkMethod: 'Tick',
-  next: 'Next',
-  readBack: 'Read back',
-  create: 'Create',
-  awaitCreated: 'Wait for the new token',
-};
-
-/** English progress label, e.g. "Fill Token Name", "Tick Jobs GET". */
-const describe = (st: PlanStep): string =>
-  [
-    LABELS[st.kind],
-    'field' in st && fieldName(st.field),
-    'category' in st && st.category,
-    'method' in st && st.method,
-    st.kind === 'setCategory' && (st.on ? 'on' : 'off'),
-    st.kind === 'expectStep' && STEP_LABEL[st.step],
-  ]
-    .filter(Boolean)
-    .join(' ');
 
 /** The wizard step a plan step acts on: where a stop is reported. */
 function stepOf(st: PlanStep): WizardStep {
@@ -206,7 +179,7 @@ export const runPlan = (steps: readonly PlanStep[], options: RunOptions): Promis
         for (const [index, st] of steps.entries()) {
           signal.throwIfAborted();
           at = stepOf(st);
-          options.onProgress?.({ index, total: steps.length, label: describe(st) });
+          options.onProgress?.({ index, total: steps.length, step: st });
           await exec(r, st);
         }
       } catch (e) {

@@ -8,19 +8,14 @@ import { isAny } from './text';
 
 /** Native elements with an implicit role. Explicit role attributes win over these. */
 const IMPLICIT: Record<string, string> = {
-  button: 'button,input[type=button],input[type=submit],input[type=reset]',
-  textbox:
-    'input:not([type]),input[type=text],input[type=email],input[type=search],input[type=tel],input[type=url],textarea',
+  button: 'button,input:is([type=button],[type=submit])',
+  textbox: 'input:is(:not([type]),[type=text],[type=email],[type=search],[type=url]),textarea',
   checkbox: 'input[type=checkbox]',
-  radio: 'input[type=radio]',
   combobox: 'select:not([multiple])',
-  option: 'option',
   dialog: 'dialog',
   group: 'fieldset',
   list: 'ul,ol',
   listitem: 'li',
-  progressbar: 'progress',
-  link: 'a[href]',
 };
 
 export function roleOf(el: Element): string {

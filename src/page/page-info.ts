@@ -13,7 +13,8 @@ import { isAny, squash } from './text';
 // core/scopes.ts's METHODS would pull zod into the content script; same order, written out.
 const METHOD_ORDER: readonly Method[] = ['GET', 'POST', 'PUT', 'DELETE'];
 
-const seen = { versionOptions: [] as string[], scopes: new Map<string, Set<string>>() };
+/** Category -> methods seen; null while never seen switched on (the page hides them then). */
+const seen = { versionOptions: [] as string[], scopes: new Map<string, Set<string> | null>() };
 
 /** The API Version drop-down's option texts, in page order. */
 export const rememberVersionOptions = (names: string[]): void => {
@@ -22,20 +23,23 @@ export const rememberVersionOptions = (names: string[]): void => {
 export const versionOptions = (): string[] => seen.versionOptions;
 
 /**
- * A category the scope step showed, with the methods seen while it was on. Methods stay unknown
- * ([]) for a category never switched on: the page shows them only then.
+ * A category the scope step showed, with its methods when it was seen switched on (`methods`
+ * undefined: off, so its methods are not on the page).
  */
-export function rememberCategory(category: string, methods: string[] = []): void {
-  const set = seen.scopes.get(category) ?? new Set();
-  for (const m of methods) set.add(m);
-  seen.scopes.set(category, set);
+export function rememberCategory(category: string, methods?: string[]): void {
+  if (methods) seen.scopes.set(category, new Set(methods));
+  else if (!seen.scopes.has(category)) seen.scopes.set(category, null);
 }
 
-/** Scopes offered, as seen so far. `methods: []` means "category offered, methods not yet seen". */
+/**
+ * Scopes offered, as seen so far. A category never seen switched on is reported with all four
+ * methods, the reference assumption, so the helper does not warn about methods nobody has seen
+ * missing; if one is missing after all, the run stops on it and the next report is exact.
+ */
 export const offeredScopes = (): Scope[] =>
   [...seen.scopes].map(([category, set]) => ({
     category,
-    methods: METHOD_ORDER.filter((m) => set.has(m)),
+    methods: set ? METHOD_ORDER.filter((m) => set.has(m)) : [...METHOD_ORDER],
   }));
 
 /** Version numbers, newest first. */

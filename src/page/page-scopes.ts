@@ -52,10 +52,7 @@ export function readScopes(c: Ctx): string[] {
   for (const cat of categories(c)) {
     const on = isChecked(cat.toggle);
     const listed = methods(cat.group);
-    rememberCategory(
-      cat.name,
-      listed.map((m) => m.method),
-    );
+    rememberCategory(cat.name, on ? listed.map((m) => m.method) : undefined);
     const ticked = listed.filter((m) => isChecked(m.box)).map((m) => `${cat.name} ${m.method}`);
     if (on && !ticked.length) keys.push(`${cat.name} (on, nothing ticked)`);
     keys.push(...(on ? ticked : ticked.map((k) => `${k} (category off)`)));
@@ -97,10 +94,12 @@ export async function setCategory(c: Ctx, category: string, on: boolean): Promis
     opts(c),
     () => new Stop('scopes', `${category} did not switch ${on ? 'on' : 'off'}`),
   );
-  rememberCategory(
-    category,
-    methods(find().group).map((m) => m.method),
-  );
+  const now = find();
+  if (on)
+    rememberCategory(
+      now.name,
+      methods(now.group).map((m) => m.method),
+    );
 }
 
 /** Ticks or unticks one method inside its category; refuses a method the category lacks. */
@@ -135,6 +134,7 @@ export async function clearScopes(c: Ctx): Promise<void> {
     opts(c),
     () => new Stop('scopes', 'Clear All left categories on'),
   );
+  readScopes(c); // remembers the categories offered
 }
 
 /**

@@ -100,19 +100,24 @@ export interface FixtureOptions {
   versions?: number[];
   /** No option is marked Latest. */
   noLatestMarker?: boolean;
+  /** The version marked Latest (default: the first offered). */
+  latestVersion?: number;
   takenNames?: string[];
   confirm?: boolean;
   /** Resets a field to its default `afterMs` after its step first appears (late data). */
   lateReset?: { field: Field; afterMs: number };
   /** Resets the field a moment after every fill: the page never keeps it. */
-  alwaysReset?: Field;
+  alwaysReset?: Field | 'emails';
+  /** ms after a fill that alwaysReset strikes (default 1). */
+  resetDelay?: number;
+  /** A category whose switch ignores clicks and Clear All (stuck on or off). */
+  stuck?: string;
   /** Scopes already on when the wizard opens (a page that preselects). */
   preselected?: Record<string, Method[]>;
   /** Starts with the wizard open. */
   open?: boolean;
   /** Label overrides, e.g. { tokenName: 'Token Title' } (the page renamed a label). */
   rename?: Partial<Record<'tokenName' | 'description' | 'next', string>>;
-  /** Extra GET checkbox outside any category (ambiguity tests). */
 }
 
 export interface CreatedRecord {
@@ -203,7 +208,8 @@ export function mountWizardPage(options: FixtureOptions = {}): WizardPage {
   let dialog: HTMLElement | null = null;
   const lateResetFired = new Set<string>();
 
-  const versionText = (n: number) => T.version(n, !options.noLatestMarker && n === versions[0]);
+  const versionText = (n: number) =>
+    T.version(n, !options.noLatestMarker && n === (options.latestVersion ?? versions[0]));
   const contactText = (email: string) => {
     const u = USERS.find((x) => x.email === email);
     return u ? `${u.name} <${u.email}>` : '';
@@ -381,10 +387,11 @@ export function mountWizardPage(options: FixtureOptions = {}): WizardPage {
     });
   };
 
-  const resetSoon = (field: Field) => {
+  const resetSoon = (field: Field | 'emails') => {
     if (options.alwaysReset === field)
-      later(1, () => {
-        (state as unknown as Record<string, unknown>)[field] = defaults[field];
+      later(options.resetDelay ?? 1, () => {
+        (state as unknown as Record<string, unknown>)[field] =
+          field === 'emails' ? [] : defaults[field];
         render();
       });
   };
@@ -434,7 +441,8 @@ export function mountWizardPage(options: FixtureOptions = {}): WizardPage {
     if (act === 'next') return go(state.step + 1);
     if (act === 'back') return go(state.step - 1);
     if (act === 'clear') {
-      state.scopes = {};
+      const stuck = options.stuck && state.scopes[options.stuck];
+      state.scopes = stuck ? { [options.stuck as string]: stuck } : {};
       return render();
     }
     if (act === 'create') {
@@ -476,6 +484,7 @@ export function mountWizardPage(options: FixtureOptions = {}): WizardPage {
     }
     if (el.dataset.switch) {
       const cat = el.dataset.switch;
+      if (cat === options.stuck) return;
       if (state.scopes[cat]) delete state.scopes[cat];
       else state.scopes[cat] = [];
       return render();
@@ -521,6 +530,7 @@ export function mountWizardPage(options: FixtureOptions = {}): WizardPage {
       state.emails = [...state.emails, address];
       state.draft = '';
       state.error = null;
+      resetSoon('emails');
     }
     later(1, render);
   };
