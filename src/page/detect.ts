@@ -92,6 +92,9 @@ export function watchForApiPage(signal: AbortSignal, onChange: (detected: boolea
     addEventListener('popstate', onNavigate, { signal });
     signal.addEventListener('abort', () => paths.disconnect());
   }
-  signal.addEventListener('abort', stopContent);
+  signal.addEventListener('abort', () => {
+    stopContent();
+    detected = false; // a stopped watcher vouches for nothing
+  });
   onNavigate();
 }

@@ -4,7 +4,7 @@ import { ready } from './actions';
 import { detectLocale } from './detect';
 import { chooseField, FIELD_STEP, fillText, setEmails } from './fields';
 import { LOCALES } from './locales';
-import { getOne, queryAll, waitFor } from './locate';
+import { getOne, one, queryAll, waitFor } from './locate';
 import { clearScopes, setCategory, setMethod } from './page-scopes';
 import { readBack } from './read-back';
 import { hasAny } from './text';
@@ -78,8 +78,15 @@ function stepOf(st: PlanStep): WizardStep {
 
 /** Opens the wizard with the page's own button; a wizard left open is walked back to Setup. */
 async function openWizard(c: Ctx): Promise<void> {
-  if (!wizards(c.s).length)
-    ready(getOne(document, 'button', c.s.opener), c.s.opener[0] as string).click();
+  // The page loads its data first: the button (or a wizard already open) may come late.
+  const openers = () => queryAll(document, 'button', c.s.opener);
+  const opener = await waitFor<true | Element>(
+    () => wizards(c.s).length > 0 || (openers().length === 1 && (openers()[0] as Element)),
+    opts(c),
+    () =>
+      new Stop('setup', one(openers(), `${c.s.opener[0]} (button)`) && 'the wizard did not open'),
+  );
+  if (opener !== true) ready(opener, c.s.opener[0] as string).click();
   await waitFor(
     () => currentStep(c),
     opts(c),

@@ -1,0 +1,239 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"url": "https://app.impact.com/secure/mediapartner/accountSettings/mp-wsapi-flow.ihtml"}
+/**
+ * The driver against the simulation DOM: test/sim/app's React components (the page the e2e tests
+ * serve), rendered with react-dom in happy-dom. Only its backend calls are replaced by an
+ * in-memory one; the scenario switches are the simulation's own.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Scenario } from '../../sim/scenario';
+import type { AccountInfo, CreateTokenBody, TokenRow } from '../../sim/wire';
+import { request, run } from './helpers';
+
+const backend = vi.hoisted(() => ({
+  created: [] as unknown[],
+  tokens: [] as { name: string }[],
+}));
+
+vi.mock('../../sim/app/api', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../sim/app/api')>();
+  const { pause } = await import('../../sim/app/latency');
+  const info: AccountInfo = {
+    kind: 'partner',
+    name: 'Acme Media',
+    id: '1234567',
+    versions: [16, 15, 14, 13, 12, 11],
+    user: { name: 'Aiko Tanaka', email: 'aiko@acme.example' },
+  };
+  const users = [
+    { name: 'Aiko Tanaka', email: 'aiko@acme.example' },
+    { name: 'Ben Ode', email: 'ben@acme.example' },
+  ];
+  const later = async <T>(value: T) => {
+    await pause();
+    return value;
+  };
+  return {
+    ...real,
+    api: {
+      account: () => later(info),
+      users: () => later(users),
+      tokens: () => later(backend.tokens as TokenRow[]),
+      checkName: async (_name: string) => {
+        await pause();
+        // Read per call: the scenario changes with every (module-resetting) load.
+        const refusal = window.__SIM_SERVER_SCENARIO__?.nameError;
+        if (refusal) throw new real.ApiRefusal({ code: 'name_refused', message: refusal });
+        return { ok: true as const };
+      },
+      createToken: async (body: CreateTokenBody) => {
+        await pause();
+        backend.created.push(body);
+        return {
+          accountSid: 'IRsecretSid',
+          authToken: 'secret-auth-token',
+          token: {
+            name: body.name,
+            description: body.description,
+            version: body.version,
+            state: 'active',
+            createdAt: '',
+          },
+        };
+      },
+    },
+  };
+});
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  backend.created = [];
+});
+
+/** Boots the simulated API page with `scenario` (read once per load, hence the module reset). */
+async function loadSim(scenario: Partial<Scenario>) {
+  vi.resetModules();
+  window.__SIM_SERVER_SCENARIO__ = { latency: { min: 2, max: 12 }, ...scenario };
+  history.replaceState(null, '', '/secure/mediapartner/accountSettings/mp-wsapi-flow.ihtml');
+  const { createElement } = await import('react');
+  const { createRoot } = await import('react-dom/client');
+  const { ApiPage } = await import('../../sim/app/pages/ApiPage');
+  const { TopBar } = await import('../../sim/app/shell/TopBar');
+  const { lang } = await import('../../sim/app/runtime');
+  const { api } = await import('../../sim/app/api');
+  document.documentElement.lang = lang;
+  document.body.innerHTML = '<div id="root"></div>';
+  const info = await api.account();
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  root.render([
+    createElement(TopBar, { info, key: 't' }),
+    createElement(ApiPage, { info, key: 'a' }),
+  ]);
+  cleanups.push(() => root.unmount());
+}
+
+const cleanups: (() => void)[] = [];
+
+/**
+ * Records any read of the credentials' text: as soon as the success dialog renders them (this
+ * observer was registered before the driver's, so it runs first), their text getters are trapped.
+ */
+function trapSecrets(): string[] {
+  const reads: string[] = [];
+  const trap = (node: Node, props: string[], label: string) => {
+    for (const prop of props)
+      Object.defineProperty(node, prop, {
+        get: () => {
+          reads.push(`${label}.${prop}`);
+          return '';
+        },
+      });
+  };
+  const observer = new MutationObserver(() => {
+    for (const code of document.querySelectorAll<HTMLElement>('code.credential-value')) {
+      if (code.dataset.trapped) continue;
+      code.dataset.trapped = '1';
+      const text = code.firstChild as Node;
+      trap(code, ['textContent', 'innerText', 'innerHTML', 'outerHTML'], 'code');
+      trap(text, ['data', 'nodeValue', 'textContent', 'wholeText'], 'text');
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  cleanups.push(() => observer.disconnect());
+  return reads;
+}
+afterEach(() => {
+  for (const f of cleanups.splice(0)) f();
+});
+
+const full = request({
+  version: '15',
+  primaryContact: 'ben@acme.example',
+  developerEmails: ['dev@acme.example'],
+  scopes: [
+    { category: 'Jobs', methods: ['GET', 'POST'] },
+    { category: 'Reports', methods: ['GET'] },
+  ],
+  mode: 'create',
+});
+
+const record = {
+  name: 'Nightly sync',
+  description: 'Reads reports for the warehouse',
+  version: 15,
+  primaryContact: 'ben@acme.example',
+  developerEmails: ['dev@acme.example'],
+  scopes: [
+    { category: 'Jobs', methods: ['GET', 'POST'] },
+    { category: 'Reports', methods: ['GET'] },
+  ],
+};
+
+const opts = { timeout: 3000 };
+
+describe('the driver on the simulation', () => {
+  it('creates exactly the requested token (custom drop-downs, options after a delay)', async () => {
+    await loadSim({});
+    const reads = trapSecrets();
+    expect(await run(full, opts)).toEqual({ status: 'created' });
+    expect(backend.created).toEqual([record]);
+    // The success dialog showed its credentials, and the driver read none of them.
+    expect(document.querySelectorAll('code.credential-value')).toHaveLength(2);
+    expect(reads).toEqual([]);
+    void document.querySelector('code.credential-value')?.textContent; // the trap works
+    expect(reads).toEqual(['code.textContent']);
+  });
+
+  it('stops at Create for review without creating', async () => {
+    await loadSim({});
+    expect(await run({ ...full, mode: 'review' }, opts)).toEqual({ status: 'ready-for-review' });
+    expect(backend.created).toEqual([]);
+  });
+
+  it('confirm step, native selects and another emails label', async () => {
+    await loadSim({
+      confirmStep: true,
+      nativeSelects: true,
+      emailsLabel: 'Additional developer emails',
+    });
+    expect(await run(full, opts)).toEqual({ status: 'created' });
+    expect(backend.created).toEqual([record]);
+  });
+
+  it('Japanese page with translated categories', async () => {
+    await loadSim({ lang: 'ja', jaCategoryNames: 'translated' });
+    expect(await run(full, opts)).toEqual({ status: 'created' });
+    expect(backend.created).toEqual([record]);
+  });
+
+  it('a late reset is refilled', async () => {
+    // Steps take 30 ms, so the reset (10 ms after Setup appears) lands after the fill.
+    await loadSim({
+      latency: { min: 30, max: 30 },
+      lateReset: { field: 'description', afterMs: 10 },
+    });
+    let descriptionFills = 0;
+    const listening = new AbortController();
+    cleanups.push(() => listening.abort());
+    document.addEventListener(
+      'input',
+      (e) => {
+        if ((e.target as Element).localName === 'textarea') descriptionFills++;
+      },
+      { signal: listening.signal },
+    );
+    expect(await run(full, opts)).toEqual({ status: 'created' });
+    expect(descriptionFills).toBe(2);
+    expect(backend.created).toEqual([record]);
+  });
+
+  it('a scope the page does not offer stops before anything is created', async () => {
+    await loadSim({ missingScope: { category: 'Jobs', method: 'POST' } });
+    expect(await run(full, opts)).toEqual({
+      status: 'stopped',
+      step: 'API scopes',
+      reason: 'Jobs POST is not offered on this page',
+    });
+    expect(backend.created).toEqual([]);
+  });
+
+  it('the backend’s refusal of the name, in its words', async () => {
+    await loadSim({ nameError: 'Names must start with the team prefix.' });
+    expect(await run(full, opts)).toEqual({
+      status: 'stopped',
+      step: 'Setup',
+      reason: 'Names must start with the team prefix.',
+    });
+    expect(backend.created).toEqual([]);
+  });
+
+  it('a renamed label stops with the missing target named', async () => {
+    await loadSim({ renameLabel: { key: 'tokenName', to: 'Token Title' } });
+    expect(await run(full, { timeout: 300 })).toEqual({
+      status: 'stopped',
+      step: 'Setup',
+      reason: 'Token Name (textbox) not found',
+    });
+    expect(backend.created).toEqual([]);
+  });
+});
