@@ -1,4 +1,7 @@
 // Background entry: stays thin; routes messages and keeps the toolbar badge.
+// Both first: the extension API (see polyfill.ts), and zod without eval (see zod-jitless.ts).
+import '../platform/polyfill';
+import '../core/zod-jitless';
 import { showPageBadge } from '../platform/action';
 import { onInstalledOrUpdated } from '../platform/lifecycle';
 import { handleMessages } from '../platform/messaging';

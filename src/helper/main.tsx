@@ -1,5 +1,7 @@
 // zod must be told before any schema runs: extension pages forbid the eval its fast path probes.
 import '../core/zod-jitless';
+// Before anything reads the extension API (see polyfill.ts).
+import '../platform/polyfill';
 import { render } from 'preact';
 import { t, uiLanguage } from '../platform/i18n';
 import { App } from './app';
