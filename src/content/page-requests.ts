@@ -1,4 +1,3 @@
-import { captureSelection } from '../page/capture';
 import { readPageInfo } from '../page/page-info';
 import { handleMessages } from '../platform/messaging';
 
@@ -10,5 +9,7 @@ export const servePageRequests = (): (() => void) =>
   handleMessages({
     getPageInfo: () => readPageInfo(),
     // Capture walks the wizard's steps; a page that stops answering must not hang the helper.
-    captureSelection: () => captureSelection(AbortSignal.timeout(30_000)),
+    // It loads with the driver, on demand (src/page/on-demand.ts).
+    captureSelection: async () =>
+      (await import('../page/on-demand')).captureSelection(AbortSignal.timeout(30_000)),
   });

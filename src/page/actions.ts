@@ -11,38 +11,44 @@ export const isChecked = (el: Element): boolean =>
     ? (el as HTMLInputElement).checked
     : el.getAttribute('aria-checked') === 'true';
 
-const disabled = (el: Element) =>
-  (el as HTMLButtonElement).disabled === true || el.getAttribute('aria-disabled') === 'true';
+/** Still in the page, visible, enabled and writable. */
+export const usable = (el: Element | undefined): el is HTMLElement => {
+  const e = el as HTMLInputElement | undefined;
+  return (
+    !!e?.isConnected &&
+    visible(e) &&
+    !e.disabled &&
+    !e.readOnly &&
+    e.getAttribute('aria-disabled') !== 'true'
+  );
+};
 
 /**
  * Re-checks a target just before writing to it (Bitwarden's rule): a control that left the page,
  * got hidden or disabled since it was found is not written to.
  */
 export function ready(el: Element, what: string): HTMLElement {
-  if (!el.isConnected || !visible(el)) throw new LocatorError(`${what} is no longer on the page`);
-  if (disabled(el) || (el as HTMLInputElement).readOnly)
-    throw new LocatorError(`${what} is disabled`);
-  return el as HTMLElement;
+  if (!usable(el)) throw new LocatorError(`${what} is not available (gone, hidden or disabled)`);
+  return el;
 }
 
 const fire = (el: Element, type: string) => el.dispatchEvent(new Event(type, { bubbles: true }));
 
 /**
- * Sets a property through the prototype's setter (HTMLInputElement/HTMLTextAreaElement/
- * HTMLSelectElement.prototype), skipping the instance property React installs to track values:
- * otherwise React sees no change and its onChange never runs.
+ * Writes a value as a person's input does: focus, the prototype's setter (HTMLInputElement/
+ * HTMLTextAreaElement/HTMLSelectElement.prototype, skipping the instance property React installs
+ * to track values, or React would see no change and never run onChange), then bubbling
+ * `input` and `change`.
  */
-function setNative(el: Element, prop: 'value', value: string) {
-  for (let p = Object.getPrototypeOf(el); p; p = Object.getPrototypeOf(p)) {
-    const setter = Object.getOwnPropertyDescriptor(p, prop)?.set;
-    if (setter) return setter.call(el, value);
-  }
-}
-
-/** Types a whole value: focus, native setter, then bubbling input and change. */
 export function typeText(el: HTMLElement, value: string): void {
   el.focus();
-  setNative(el, 'value', value);
+  for (let p = Object.getPrototypeOf(el); p; p = Object.getPrototypeOf(p)) {
+    const setter = Object.getOwnPropertyDescriptor(p, 'value')?.set;
+    if (setter) {
+      setter.call(el, value);
+      break;
+    }
+  }
   fire(el, 'input');
   fire(el, 'change');
 }
@@ -52,38 +58,25 @@ export function typeText(el: HTMLElement, value: string): void {
  * (pointerdown, mousedown or click), so custom drop-downs and options get all of them.
  */
 export function press(el: HTMLElement): void {
-  const Pointer = globalThis.PointerEvent ?? MouseEvent;
   const init = { bubbles: true, cancelable: true, composed: true, button: 0, view: window };
-  el.dispatchEvent(new Pointer('pointerdown', init));
-  el.dispatchEvent(new MouseEvent('mousedown', init));
+  for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup'])
+    el.dispatchEvent(
+      new (type[0] === 'p' ? (globalThis.PointerEvent ?? MouseEvent) : MouseEvent)(type, init),
+    );
   el.focus();
-  el.dispatchEvent(new Pointer('pointerup', init));
-  el.dispatchEvent(new MouseEvent('mouseup', init));
   el.click();
 }
 
-/** Sends Enter to a tag input (its default action, form submission, does not run for scripts). */
-export function pressEnter(el: HTMLElement): void {
-  const init = {
-    key: 'Enter',
-    code: 'Enter',
-    keyCode: 13,
-    which: 13,
-    bubbles: true,
-    cancelable: true,
-  };
-  el.dispatchEvent(new KeyboardEvent('keydown', init));
-  el.dispatchEvent(new KeyboardEvent('keyup', init));
-}
+/** Enter in a tag input (its default action, form submission, never runs for scripts). */
+export const pressEnter = (el: HTMLElement): boolean =>
+  el.dispatchEvent(
+    new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, bubbles: true, cancelable: true }),
+  );
 
 /** The value a drop-down shows: the selected option of a native select, else the control's text. */
 export const shownValue = (el: Element): string =>
   squash(
-    el.localName === 'select'
-      ? (el as HTMLSelectElement).selectedOptions[0]?.text
-      : el.localName === 'input'
-        ? (el as HTMLInputElement).value
-        : el.textContent,
+    el.localName === 'select' ? (el as HTMLSelectElement).selectedOptions[0]?.text : el.textContent,
   );
 
 /**
@@ -100,25 +93,20 @@ export async function chooseOption(
   if (control.localName === 'select') {
     const select = control as HTMLSelectElement;
     const option = select.options[pick([...select.options].map((o) => squash(o.text)))];
-    select.focus();
-    setNative(select, 'value', option?.value ?? '');
-    fire(select, 'input');
-    fire(select, 'change');
+    typeText(select, option?.value ?? '');
   } else {
     press(control);
     const listbox = await waitFor(
       () => {
-        const id = control.getAttribute('aria-controls');
-        const ref = id && document.getElementById(id);
-        const boxes = ref ? [ref].filter(visible) : queryAll(document, 'listbox');
-        return boxes.length === 1 && queryAll(boxes[0] as Element, 'option').length > 0 && boxes[0];
+        const ref = document.getElementById(control.getAttribute('aria-controls') ?? '');
+        const [box, more] = ref ? [ref].filter(visible) : queryAll(document, 'listbox');
+        return !more && box && queryAll(box, 'option').length > 0 && box;
       },
       options,
       () => new LocatorError('the drop-down list did not open'),
     );
     const items = queryAll(listbox, 'option');
-    const option = items[pick(items.map(nameOf))] as HTMLElement;
-    press(ready(option, 'the option'));
+    press(ready(items[pick(items.map(nameOf))] as Element, 'the option'));
   }
   await waitFor(shows, options, () => new LocatorError('the drop-down did not take the choice'));
 }

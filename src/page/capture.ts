@@ -4,7 +4,7 @@ import { detectLocale } from './detect';
 import { readChoice, readTags, textbox } from './fields';
 import { LOCALES } from './locales';
 import { readScopes } from './page-scopes';
-import { currentStep, exclusive, expectStep, makeCtx, move, toSetup } from './wizard';
+import { currentStep, exclusive, makeCtx, move, walk } from './wizard';
 
 /**
  * "Save page selection as preset": reads what the open wizard holds. Only the current step's
@@ -22,32 +22,29 @@ export const captureSelection = (
       const start = currentStep(c);
       if (start !== 'scopes' && start !== 'create')
         return { error: 'open the wizard on its API scopes step first' };
+      const got = { developerEmails: [] as string[] } as CapturedSelection;
       try {
-        await toSetup(c);
-        await expectStep(c, 'setup');
-        const name = (await textbox(c, 'tokenName')).value;
-        const description = (await textbox(c, 'description')).value;
-        const version = (await readChoice(c, 'apiVersion')).match(/\d+/)?.[0] ?? '';
-        await move(c, 'setup', 1);
-        const contact = await readChoice(c, 'primaryContact');
-        const developerEmails = readTags(c).map((t) => t.email);
-        await move(c, 'contact', 1);
+        await walk(c, 'scopes', async (step) => {
+          if (step === 'setup') {
+            got.name = (await textbox(c, 'tokenName')).value;
+            got.description = (await textbox(c, 'description')).value;
+            got.version = (await readChoice(c, 'apiVersion')).match(/\d+/)?.[0] ?? '';
+          } else {
+            const contact = await readChoice(c, 'primaryContact');
+            got.primaryContact = contact.match(/[^\s<>]+@[^\s<>]+/)?.[0] ?? contact;
+            got.developerEmails = readTags(c).map((t) => t.email);
+          }
+        });
+        // Clean grants only: readScopes marks odd states ("(category off)") so they never match.
         const scopes = new Map<string, Method[]>();
-        // Only clean grants: readScopes marks odd states ("(category off)") so they never match.
         for (const k of readScopes(c)) {
-          const [, category, method] = k.match(/^(.+) (GET|POST|PUT|DELETE)$/) ?? [];
-          if (category) scopes.set(category, [...(scopes.get(category) ?? []), method as Method]);
+          const [, cat, method] = k.match(/^(.+) (GET|POST|PUT|DELETE)$/) ?? [];
+          if (cat) scopes.set(cat, [...(scopes.get(cat) ?? []), method as Method]);
         }
-        if (!scopes.size) return { error: 'no API scope is ticked' };
         if (start === 'create') await move(c, 'scopes', 1);
-        return {
-          name,
-          description,
-          version,
-          primaryContact: contact.match(/[^\s<>]+@[^\s<>]+/)?.[0] ?? contact,
-          developerEmails,
-          scopes: [...scopes].map(([category, methods]): Scope => ({ category, methods })),
-        };
+        if (!scopes.size) return { error: 'no API scope is ticked' };
+        got.scopes = [...scopes].map(([category, methods]): Scope => ({ category, methods }));
+        return got;
       } catch (e) {
         return { error: (e as Error).message };
       }

@@ -9,14 +9,13 @@ import { clearScopes, setCategory, setMethod } from './page-scopes';
 import { readBack } from './read-back';
 import { hasAny } from './text';
 import {
-  alertText,
   type Ctx,
+  checkAlert,
   currentStep,
   exclusive,
   expectStep,
   makeCtx,
   move,
-  opts,
   STEP_LABEL,
   Stop,
   toSetup,
@@ -47,34 +46,27 @@ export interface RunOptions {
 
 interface Run extends Ctx {
   /** Create was pressed: from here on a token may exist, so nothing reports "cancelled". */
-  pressed: boolean;
+  pressed?: boolean;
   /** The success dialog was seen. */
-  created: boolean;
+  created?: boolean;
   createTimeout: number;
 }
 
 /** The wizard step a plan step acts on: where a stop is reported. */
-function stepOf(st: PlanStep): WizardStep {
-  switch (st.kind) {
-    case 'openWizard':
-      return 'setup';
-    case 'expectStep':
-      return st.step;
-    case 'fillText':
-    case 'choose':
-      return FIELD_STEP[st.field];
-    case 'addEmails':
-      return 'contact';
-    case 'clearScopes':
-    case 'setCategory':
-    case 'checkMethod':
-      return 'scopes';
-    case 'next':
-      return st.from;
-    default:
-      return 'create';
-  }
-}
+const stepOf = (st: PlanStep): WizardStep =>
+  st.kind === 'expectStep'
+    ? st.step
+    : st.kind === 'next'
+      ? st.from
+      : 'field' in st
+        ? FIELD_STEP[st.field]
+        : st.kind === 'addEmails'
+          ? 'contact'
+          : 'category' in st || st.kind === 'clearScopes'
+            ? 'scopes'
+            : st.kind === 'openWizard'
+              ? 'setup'
+              : 'create';
 
 /** Opens the wizard with the page's own button; a wizard left open is walked back to Setup. */
 async function openWizard(c: Ctx): Promise<void> {
@@ -82,14 +74,13 @@ async function openWizard(c: Ctx): Promise<void> {
   const openers = () => queryAll(document, 'button', c.s.opener);
   const opener = await waitFor<true | Element>(
     () => wizards(c.s).length > 0 || (openers().length === 1 && (openers()[0] as Element)),
-    opts(c),
-    () =>
-      new Stop('setup', one(openers(), `${c.s.opener[0]} (button)`) && 'the wizard did not open'),
+    c,
+    () => one(openers(), `${c.s.opener[0]} (button)`) && new Stop('setup', 'no wizard'),
   );
   if (opener !== true) ready(opener, c.s.opener[0] as string).click();
   await waitFor(
     () => currentStep(c),
-    opts(c),
+    c,
     () => new Stop('setup', 'the wizard did not open'),
   );
   await toSetup(c);
@@ -97,8 +88,7 @@ async function openWizard(c: Ctx): Promise<void> {
 
 function pressCreate(r: Run): void {
   if (currentStep(r) !== 'create') throw new Stop('create', 'the wizard is not on its Create step');
-  const alert = alertText(r);
-  if (alert) throw new Stop('create', alert);
+  checkAlert(r, 'create');
   const button = ready(getOne(wizard(r), 'button', r.s.create), r.s.create[0] as string);
   r.pressed = true;
   button.click();
@@ -117,8 +107,7 @@ async function awaitCreated(r: Run): Promise<void> {
         if (queryAll(document, 'dialog', (n) => hasAny(n, r.s.created)).length) return true;
         const ask = queryAll(document, 'alertdialog', (n) => hasAny(n, r.s.confirmDialog));
         if (!confirmed && ask.length === 1) return ask[0];
-        const alert = alertText(r);
-        if (alert) throw new Stop('create', alert);
+        checkAlert(r, 'create');
       },
       { signal: r.signal, timeout: r.createTimeout },
       () => new Stop('create', 'the page did not show that the token was created'),
@@ -177,8 +166,6 @@ export const runPlan = (steps: readonly PlanStep[], options: RunOptions): Promis
       const { signal } = options;
       const r: Run = {
         ...makeCtx(LOCALES[detectLocale()], signal, options.timeout),
-        pressed: false,
-        created: false,
         createTimeout: options.createTimeout ?? 60_000,
       };
       let at: WizardStep = 'setup';
@@ -200,12 +187,12 @@ export const runPlan = (steps: readonly PlanStep[], options: RunOptions): Promis
         };
       }
       if (r.created) return { status: 'created' };
-      if (r.pressed)
-        return {
-          status: 'stopped',
-          step: STEP_LABEL.create,
-          reason: 'Create was pressed but not confirmed',
-        };
-      return { status: 'ready-for-review' };
+      return r.pressed
+        ? {
+            status: 'stopped',
+            step: STEP_LABEL.create,
+            reason: 'Create was pressed but not confirmed',
+          }
+        : { status: 'ready-for-review' };
     },
   );

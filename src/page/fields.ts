@@ -2,10 +2,10 @@ import type { ChoiceField, TextField, WizardStep } from '../core/plan';
 import { contentText } from './accessible-name';
 import { chooseOption, pressEnter, ready, shownValue, typeText } from './actions';
 import { en } from './locales/en';
-import { getOne, type NameMatch, queryAll, waitFor, waitForFound, waitForOne } from './locate';
+import { getOne, queryAll, waitFor, waitForFound, waitForOne } from './locate';
 import { rememberVersionOptions, versionOptions } from './page-info';
 import { hasAny, key, norm, squash } from './text';
-import { alertText, type Ctx, opts, Stop, wizard } from './wizard';
+import { type Ctx, checkAlert, Stop, wizard } from './wizard';
 
 /** The wizard's fields: find, fill, read. Page labels come from the locale table (Ctx.s). */
 
@@ -24,7 +24,11 @@ export const fieldName = (field: Field | 'developerEmails'): string => en[field]
 // ---- text fields ----
 
 export const textbox = async (c: Ctx, field: TextField): Promise<HTMLInputElement> =>
-  (await waitForOne(wizard(c), 'textbox', c.s[field], opts(c))) as HTMLInputElement;
+  (await waitForOne(wizard(c), 'textbox', c.s[field], c)) as HTMLInputElement;
+
+/** Textareas report line breaks as \n whatever was set. */
+export const sameText = (a: string, b: string): boolean =>
+  a.replace(/\r\n?/g, '\n') === b.replace(/\r\n?/g, '\n');
 
 /** Fills, then checks the page kept the value (a controlled input may refuse or cut it). */
 export async function fillText(c: Ctx, field: TextField, value: string): Promise<void> {
@@ -34,10 +38,6 @@ export async function fillText(c: Ctx, field: TextField, value: string): Promise
     throw new Stop(FIELD_STEP[field], `${fieldName(field)} did not take the value '${value}'`);
 }
 
-/** Textareas report line breaks as \n whatever was set. */
-export const sameText = (a: string, b: string): boolean =>
-  a.replace(/\r\n?/g, '\n') === b.replace(/\r\n?/g, '\n');
-
 // ---- drop-downs (custom listbox button, or native select) ----
 
 /**
@@ -46,66 +46,63 @@ export const sameText = (a: string, b: string): boolean =>
  */
 const choiceControls = (c: Ctx, field: ChoiceField): Element[] => {
   const w = wizard(c);
-  const labels = c.s[field];
-  return [...new Set([...queryAll(w, 'combobox', labels), ...queryAll(w, 'button', labels)])];
+  return [
+    ...new Set([...queryAll(w, 'combobox', c.s[field]), ...queryAll(w, 'button', c.s[field])]),
+  ];
 };
 
-const choiceControl = (c: Ctx, field: ChoiceField) =>
-  waitForFound(() => choiceControls(c, field), `${fieldName(field)} (drop-down)`, opts(c));
-
 export const readChoice = async (c: Ctx, field: ChoiceField): Promise<string> =>
-  shownValue(await choiceControl(c, field));
+  shownValue(
+    await waitForFound(() => choiceControls(c, field), `${fieldName(field)} (drop-down)`, c),
+  );
 
-/** "16" as a whole number in the text: not 116, not 2016-06-01's "16"-less parts. */
+/** "16" as a whole number in the text: not 116, not the 16 of a date's 2016. */
 const hasVersion = (text: string, version: string) =>
   new RegExp(`(^|\\D)${version}(\\D|$)`).test(norm(text));
 
-/** The option to take for "latest": the one marked Latest/最新, else the first (README). */
-const latestIndex = (c: Ctx, names: string[]): number[] => {
-  const marked = names.flatMap((n, i) => (hasAny(n, c.s.latest) ? [i] : []));
-  return marked.length ? marked : names.length ? [0] : [];
+const indexes = (names: string[], test: (name: string) => boolean) =>
+  names.flatMap((n, i) => (test(n) ? [i] : []));
+
+/** The options "latest" means: the one marked Latest/最新, else the first (README). */
+const latest = (c: Ctx, names: string[]): number[] => {
+  const marked = indexes(names, (n) => hasAny(n, c.s.latest));
+  return marked.length || !names.length ? marked : [0];
 };
 
 /** Indexes of the options that fit the request; exactly one is required. */
 function matchOptions(c: Ctx, field: ChoiceField, want: string, names: string[]): number[] {
-  if (field === 'primaryContact')
-    return names.flatMap((n, i) => (key(n).includes(key(want)) ? [i] : []));
+  if (field === 'primaryContact') return indexes(names, (n) => key(n).includes(key(want)));
   rememberVersionOptions(names);
-  if (want === 'latest') return latestIndex(c, names);
-  return names.flatMap((n, i) => (hasVersion(n, want) ? [i] : []));
+  return want === 'latest' ? latest(c, names) : indexes(names, (n) => hasVersion(n, want));
 }
 
-/** Whether the shown value is the requested one. */
+/** Whether the shown value is the requested one ('' contact: the page's default is accepted). */
 export function choiceShows(c: Ctx, field: ChoiceField, want: string, shown: string): boolean {
-  if (field === 'primaryContact') return !want || key(shown).includes(key(want));
+  if (field === 'primaryContact') return key(shown).includes(key(want));
   const names = versionOptions();
-  const version =
-    want === 'latest' ? names[latestIndex(c, names)[0] ?? -1]?.match(/\d+/)?.[0] : want;
+  const version = want === 'latest' ? names[latest(c, names)[0] ?? -1]?.match(/\d+/)?.[0] : want;
   return !!version && hasVersion(shown, version);
 }
 
 export async function chooseField(c: Ctx, field: ChoiceField, want: string): Promise<void> {
   if (field === 'primaryContact' && !want) return; // '' keeps the page's default contact
-  const step = FIELD_STEP[field];
   const what = fieldName(field);
-  const control = ready(await choiceControl(c, field), what);
+  const control = await waitForFound(() => choiceControls(c, field), `${what} (drop-down)`, c);
   await chooseOption(
-    control,
+    ready(control, what),
     (names) => {
       const hits = matchOptions(c, field, want, names);
       if (hits.length === 1) return hits[0] as number;
       throw new Stop(
-        step,
-        hits.length
-          ? `${what} '${want}' matches ${hits.length} options`
-          : `${what} '${want}' is not offered on this page`,
+        FIELD_STEP[field],
+        `${what} '${want}' ${hits.length ? `matches ${hits.length} options` : 'is not offered on this page'}`,
       );
     },
     () => {
-      const found = choiceControls(c, field);
-      return found.length === 1 && choiceShows(c, field, want, shownValue(found[0] as Element));
+      const [found, more] = choiceControls(c, field);
+      return !more && !!found && choiceShows(c, field, want, shownValue(found));
     },
-    opts(c),
+    c,
   );
 }
 
@@ -116,7 +113,7 @@ const EMAIL = /[^\s<>()[\],;:"']+@[^\s<>()[\],;:"']+/;
 /** The tags (listitems of the list labelled like the textbox) and their addresses. */
 export function readTags(c: Ctx): { email: string; item: Element }[] {
   const lists = queryAll(wizard(c), 'list', c.s.developerEmails);
-  if (lists.length > 1) getOne(wizard(c), 'list', c.s.developerEmails);
+  if (lists.length > 1) getOne(wizard(c), 'list', c.s.developerEmails); // throws: ambiguous
   return lists[0]
     ? queryAll(lists[0], 'listitem').map((item) => {
         const text = contentText(item);
@@ -133,34 +130,27 @@ const hasTag = (c: Ctx, email: string) => readTags(c).some((t) => norm(t.email) 
  * removed through their remove buttons (read-back's second fill).
  */
 export async function setEmails(c: Ctx, emails: string[], exact: boolean): Promise<void> {
-  const fail = (reason: string) => new Stop('contact', reason);
+  const wait = (done: () => boolean, reason: string) =>
+    waitFor(
+      () => {
+        if (done()) return true;
+        checkAlert(c, 'contact');
+      },
+      c,
+      () => new Stop('contact', reason),
+    );
   for (const email of emails) {
     if (hasTag(c, email)) continue;
-    const box = ready(
-      await waitForOne(wizard(c), 'textbox', c.s.developerEmails, opts(c)),
-      fieldName('developerEmails'),
-    );
-    typeText(box, email);
-    pressEnter(box);
-    await waitFor(
-      () => {
-        if (hasTag(c, email)) return true;
-        const alert = alertText(c);
-        if (alert) throw fail(alert);
-      },
-      opts(c),
-      () => fail(`${email} was not added to ${fieldName('developerEmails')}`),
-    );
+    const box = await waitForOne(wizard(c), 'textbox', c.s.developerEmails, c);
+    typeText(ready(box, fieldName('developerEmails')), email);
+    pressEnter(box as HTMLElement);
+    await wait(() => hasTag(c, email), `${email} was not added as a tag`);
   }
-  if (!exact) return;
-  for (const tag of readTags(c)) {
-    if (emails.some((e) => norm(e) === norm(tag.email))) continue;
-    const remove: NameMatch = [c.s.removeTag.replace('{email}', tag.email)];
-    ready(getOne(tag.item, 'button', remove), String(remove[0])).click();
-    await waitFor(
-      () => !hasTag(c, tag.email),
-      opts(c),
-      () => fail(`${tag.email} was not removed`),
-    );
-  }
+  if (exact)
+    for (const { email, item } of readTags(c)) {
+      if (emails.some((e) => norm(e) === norm(email))) continue;
+      const remove = c.s.removeTag.replace('{email}', email);
+      ready(getOne(item, 'button', [remove]), remove).click();
+      await wait(() => !hasTag(c, email), `${email} was not removed`);
+    }
 }

@@ -78,12 +78,16 @@ export function queryAll(container: ParentNode, role: string, name?: NameMatch):
 export const targetName = (role: string, name?: NameMatch, what?: string): string =>
   `${what ?? (typeof name === 'object' ? name[0] : 'element')} (${role})`;
 
-/** The single element found, or a LocatorError naming the target and the count. */
-export function one(found: Element[], target: string): Element {
-  if (found.length === 1) return found[0] as Element;
-  throw new LocatorError(
-    found.length ? `${target} is ambiguous: ${found.length} matches` : `${target} not found`,
+/** The refusal for `found` not being exactly one: "GET (checkbox) is ambiguous: 4 matches". */
+const refusal = (found: unknown[], target: string) =>
+  new LocatorError(
+    found.length > 1 ? `${target} is ambiguous: ${found.length} matches` : `${target} not found`,
   );
+
+/** The single element found, or a LocatorError naming the target and the count. */
+export function one<T>(found: T[], target: string): T {
+  if (found.length === 1) return found[0] as T;
+  throw refusal(found, target);
 }
 
 /** Exactly one match, or a LocatorError naming the target. */
@@ -154,10 +158,7 @@ export const waitForFound = (
       return found.length === 1 && found[0];
     },
     options,
-    () => {
-      const n = find().length;
-      return new LocatorError(n ? `${target} is ambiguous: ${n} matches` : `${target} not found`);
-    },
+    () => refusal(find(), target),
   );
 
 /** waitFor + getOne: the page may render the target late (data loads, step transitions). */

@@ -2,7 +2,7 @@ import { isChecked, ready } from './actions';
 import { nameOf, one, queryAll, waitFor } from './locate';
 import { rememberCategory } from './page-info';
 import { isAny, key, norm } from './text';
-import { type Ctx, opts, Stop, wizard } from './wizard';
+import { type Ctx, Stop, wizard } from './wizard';
 
 /**
  * The API scopes step: each category is a role=group named like the role=switch inside it; while
@@ -19,10 +19,7 @@ interface Category {
   toggle: Element;
 }
 
-/** Category names presets use, back from the page's translation (locale table), if any. */
-const english = (c: Ctx, shown: string): string =>
-  Object.keys(c.s.categories).find((k) => isAny(shown, c.s.categories[k] ?? [])) ?? shown;
-
+/** The names a category may have on this page: its English name and the locale's translations. */
 const names = (c: Ctx, category: string) => [category, ...(c.s.categories[category] ?? [])];
 
 /** Every category group on the step: a switch whose closest group bears the same name. */
@@ -30,10 +27,11 @@ export function categories(c: Ctx): Category[] {
   return queryAll(wizard(c), 'switch').flatMap((toggle) => {
     const group = toggle.parentElement?.closest('[role=group],fieldset');
     const shown = nameOf(toggle);
-    if (!group) return [];
-    const groupName = nameOf(group);
-    return !groupName || key(groupName) === key(shown)
-      ? [{ shown, name: english(c, shown), group, toggle }]
+    const groupName = group ? nameOf(group) : '';
+    // Back to the name presets use, where the page translates it.
+    const name = Object.keys(c.s.categories).find((k) => isAny(shown, names(c, k))) ?? shown;
+    return group && (!groupName || key(groupName) === key(shown))
+      ? [{ shown, name, group, toggle }]
       : [];
   });
 }
@@ -60,39 +58,51 @@ export function readScopes(c: Ctx): string[] {
   return keys.sort();
 }
 
-/** The one category group for `category`; refuses when the page does not offer it. */
-async function findCategory(c: Ctx, category: string): Promise<() => Category> {
-  // The list may load after the step appears; once any category is there, absence is final.
+/**
+ * A finder for the one group of `category`, re-finding it on every call (the page may re-render
+ * it). Refuses a category the page does not offer; the list may load after the step appears,
+ * so that is decided once any category is there.
+ */
+async function category(c: Ctx, category: string): Promise<() => Category> {
   await waitFor(
     () => categories(c).length,
-    opts(c),
+    c,
     () => new Stop('scopes', 'no API categories are shown'),
   );
-  const find = () => categories(c).filter((x) => isAny(x.shown, names(c, category)));
-  if (!find().length) throw new Stop('scopes', `${category} is not offered on this page`);
-  return () => {
-    const found = find();
-    if (found.length !== 1)
-      one(
-        found.map((x) => x.toggle),
-        `${category} (switch)`,
-      );
-    return found[0] as Category;
+  const find = () => {
+    const found = categories(c).filter((x) => isAny(x.shown, names(c, category)));
+    if (!found.length) throw new Stop('scopes', `${category} is not offered on this page`);
+    return one(found, `${category} (switch)`);
   };
+  find();
+  return find;
 }
 
-/** Turns a category on or off and waits for its checkboxes to appear (or for the switch). */
-export async function setCategory(c: Ctx, category: string, on: boolean): Promise<void> {
-  const find = await findCategory(c, category);
-  const cat = find();
-  if (isChecked(cat.toggle) !== on) ready(cat.toggle, category).click();
+/** Clicks a switch or checkbox unless it already is `on`, then waits for the page to agree. */
+async function toggle(
+  c: Ctx,
+  find: () => Element,
+  on: boolean,
+  what: string,
+  settled = () => true,
+): Promise<void> {
+  if (isChecked(find()) !== on) ready(find(), what).click();
   await waitFor(
-    () => {
-      const now = find();
-      return isChecked(now.toggle) === on && (!on || methods(now.group).length > 0);
-    },
-    opts(c),
-    () => new Stop('scopes', `${category} did not switch ${on ? 'on' : 'off'}`),
+    () => isChecked(find()) === on && settled(),
+    c,
+    () => new Stop('scopes', `${what} did not turn ${on ? 'on' : 'off'}`),
+  );
+}
+
+/** Turns a category on or off; on waits for its checkboxes to appear. */
+export async function setCategory(c: Ctx, name: string, on: boolean): Promise<void> {
+  const find = await category(c, name);
+  await toggle(
+    c,
+    () => find().toggle,
+    on,
+    name,
+    () => !on || methods(find().group).length > 0,
   );
   const now = find();
   if (on)
@@ -103,60 +113,47 @@ export async function setCategory(c: Ctx, category: string, on: boolean): Promis
 }
 
 /** Ticks or unticks one method inside its category; refuses a method the category lacks. */
-export async function setMethod(
-  c: Ctx,
-  category: string,
-  method: string,
-  on: boolean,
-): Promise<void> {
-  const find = await findCategory(c, category);
-  const box = () => methods(find().group).filter((m) => m.method === method);
-  const [target, more] = box();
-  if (!target) throw new Stop('scopes', `${category} ${method} is not offered on this page`);
-  if (more) throw new Stop('scopes', `${category} ${method} is ambiguous: ${box().length} matches`);
-  if (isChecked(target.box) !== on) ready(target.box, `${category} ${method}`).click();
-  await waitFor(
-    () => {
-      const [now, extra] = box();
-      return now && !extra && isChecked(now.box) === on;
-    },
-    opts(c),
-    () => new Stop('scopes', `${category} ${method} did not ${on ? '' : 'un'}tick`),
-  );
+export async function setMethod(c: Ctx, name: string, method: string, on: boolean): Promise<void> {
+  const find = await category(c, name);
+  const box = () => {
+    const found = methods(find().group).filter((m) => m.method === method);
+    if (!found.length) throw new Stop('scopes', `${name} ${method} is not offered on this page`);
+    return one(found, `${name} ${method} (checkbox)`).box;
+  };
+  await toggle(c, box, on, `${name} ${method}`);
 }
 
 /** Presses Clear All and waits until every category is off. */
 export async function clearScopes(c: Ctx): Promise<void> {
-  const button = one(queryAll(wizard(c), 'button', c.s.clearAll), `${c.s.clearAll[0]} (button)`);
-  ready(button, 'Clear All').click();
+  const all = c.s.clearAll;
+  ready(one(queryAll(wizard(c), 'button', all), `${all[0]} (button)`), all[0] as string).click();
   await waitFor(
     () => !categories(c).some((x) => isChecked(x.toggle)),
-    opts(c),
-    () => new Stop('scopes', 'Clear All left categories on'),
+    c,
+    () => new Stop('scopes', `${all[0]} left categories on`),
   );
   readScopes(c); // remembers the categories offered
 }
 
 /**
  * Makes the step grant exactly `keys` ("Category METHOD"): requested categories on with exactly
- * their methods ticked, every other category off. Missing categories/methods refuse first.
+ * their methods ticked, every other category off. Missing categories/methods refuse.
  */
 export async function applyScopes(c: Ctx, keys: string[]): Promise<void> {
   const want = new Map<string, Set<string>>();
   for (const k of keys) {
     const at = k.lastIndexOf(' ');
-    const category = k.slice(0, at);
-    want.set(category, (want.get(category) ?? new Set()).add(k.slice(at + 1)));
+    const cat = k.slice(0, at);
+    want.set(cat, (want.get(cat) ?? new Set()).add(k.slice(at + 1)));
   }
   for (const cat of categories(c))
-    if (![...want.keys()].some((w) => isAny(cat.shown, names(c, w))) && isChecked(cat.toggle))
+    if (isChecked(cat.toggle) && ![...want.keys()].some((w) => isAny(cat.shown, names(c, w))))
       await setCategory(c, cat.name, false);
-  for (const [category, ms] of want) {
-    await setCategory(c, category, true);
-    const offered = methods((await findCategory(c, category))().group).map((x) => x.method);
+  for (const [cat, ms] of want) {
+    await setCategory(c, cat, true);
+    const offered = methods((await category(c, cat))().group).map((x) => x.method);
     for (const m of ms)
-      if (!offered.includes(m))
-        throw new Stop('scopes', `${category} ${m} is not offered on this page`);
-    for (const m of offered) await setMethod(c, category, m, ms.has(m));
+      if (!offered.includes(m)) throw new Stop('scopes', `${cat} ${m} is not offered on this page`);
+    for (const m of offered) await setMethod(c, cat, m, ms.has(m));
   }
 }

@@ -2,7 +2,6 @@ import type { ReadBackExpectation, WizardStep } from '../core/plan';
 import {
   choiceShows,
   chooseField,
-  FIELD_STEP,
   fieldName,
   fillText,
   readChoice,
@@ -13,7 +12,7 @@ import {
 } from './fields';
 import { applyScopes, readScopes } from './page-scopes';
 import { norm } from './text';
-import { type Ctx, expectStep, move, Stop, toSetup } from './wizard';
+import { type Ctx, Stop, walk } from './wizard';
 
 /**
  * Read-back before Create: what the page will submit must be exactly what was asked.
@@ -39,99 +38,81 @@ interface Check {
   explain?: () => string;
 }
 
-/** True when it had to refill. Without `mayFix`, any difference stops. */
-async function settle(step: WizardStep, check: Check, mayFix: boolean): Promise<boolean> {
-  let shown = await check.read();
-  if (check.ok(shown)) return false;
-  if (mayFix) {
-    await check.fix();
-    shown = await check.read();
-  }
-  if (!check.ok(shown))
-    throw new Stop(
-      step,
-      check.explain?.() ?? `${check.what} is '${shown}', expected '${check.want}'`,
-    );
-  return true;
-}
-
-const text = (c: Ctx, field: 'tokenName' | 'description', want: string): Check => ({
-  what: fieldName(field),
-  read: async () => (await textbox(c, field)).value,
-  ok: (shown) => sameText(shown, want),
-  fix: () => fillText(c, field, want),
-  want,
-});
-
-const choice = (c: Ctx, field: 'apiVersion' | 'primaryContact', want: string): Check => ({
-  what: fieldName(field),
-  read: () => readChoice(c, field),
-  ok: (shown) => choiceShows(c, field, want, shown),
-  fix: () => chooseField(c, field, want),
-  want,
-});
-
 const sorted = (list: string[]) => list.map(norm).sort().join(', ');
 
 /** Describes how the granted scopes differ: missing ones first, then extra ones. */
 function scopeDiff(shown: string[], want: string[]): string {
-  const has = (list: string[], k: string) => list.some((x) => norm(x) === norm(k));
-  const missing = want.filter((k) => !has(shown, k)).map((k) => `${k} is not ticked`);
-  const extra = shown.filter((k) => !has(want, k)).map((k) => `${k} was not requested`);
-  return [...missing, ...extra].join('; ');
+  const lacks = (list: string[], k: string) => !list.some((x) => norm(x) === norm(k));
+  return [
+    ...want.filter((k) => lacks(shown, k)).map((k) => `${k} is not ticked`),
+    ...shown.filter((k) => lacks(want, k)).map((k) => `${k} was not requested`),
+  ].join('; ');
 }
 
-/** Runs each check of one step, then Next. Errors of any kind are reported at that step. */
-async function verifyStep(
-  c: Ctx,
-  step: WizardStep,
-  mayFix: boolean,
-  checks: Check[],
-): Promise<boolean> {
-  await expectStep(c, step);
-  let fixed = false;
-  try {
-    for (const check of checks) fixed = (await settle(step, check, mayFix)) || fixed;
-  } catch (e) {
-    throw e instanceof Stop || c.signal.aborted ? e : new Stop(step, (e as Error).message);
-  }
-  await move(c, step, 1);
-  return fixed;
+function checks(c: Ctx, e: ReadBackExpectation): Partial<Record<WizardStep, Check[]>> {
+  const text = (field: 'tokenName' | 'description', want: string): Check => ({
+    what: fieldName(field),
+    read: async () => (await textbox(c, field)).value,
+    ok: (shown) => sameText(shown, want),
+    fix: () => fillText(c, field, want),
+    want,
+  });
+  const choice = (field: 'apiVersion' | 'primaryContact', want: string): Check => ({
+    what: fieldName(field),
+    read: () => readChoice(c, field),
+    ok: (shown) => choiceShows(c, field, want, shown),
+    fix: () => chooseField(c, field, want),
+    want,
+  });
+  return {
+    setup: [
+      text('tokenName', e.tokenName),
+      text('description', e.description),
+      choice('apiVersion', e.apiVersion),
+    ],
+    contact: [
+      choice('primaryContact', e.primaryContact),
+      {
+        what: fieldName('developerEmails'),
+        read: async () => sorted(readTags(c).map((t) => t.email)),
+        ok: (shown) => shown === sorted(e.developerEmails),
+        fix: () => setEmails(c, e.developerEmails, true),
+        want: sorted(e.developerEmails),
+      },
+    ],
+    scopes: [
+      {
+        what: 'API scopes',
+        read: async () => sorted(readScopes(c)),
+        ok: (shown) => shown === sorted(e.scopes),
+        fix: () => applyScopes(c, e.scopes),
+        want: sorted(e.scopes),
+        explain: () => scopeDiff(readScopes(c), e.scopes),
+      },
+    ],
+  };
 }
 
 export async function readBack(c: Ctx, expect: ReadBackExpectation): Promise<void> {
-  if (await walk(c, expect, true)) await walk(c, expect, false);
-}
-
-/** One walk from Setup to Create; true when something had to be refilled. */
-async function walk(c: Ctx, expect: ReadBackExpectation, mayFix: boolean): Promise<boolean> {
-  await toSetup(c);
-  const setup = await verifyStep(c, FIELD_STEP.tokenName, mayFix, [
-    text(c, 'tokenName', expect.tokenName),
-    text(c, 'description', expect.description),
-    choice(c, 'apiVersion', expect.apiVersion),
-  ]);
-  const contact = await verifyStep(c, 'contact', mayFix, [
-    choice(c, 'primaryContact', expect.primaryContact),
-    {
-      what: fieldName('developerEmails'),
-      read: async () => sorted(readTags(c).map((t) => t.email)),
-      ok: (shown) => shown === sorted(expect.developerEmails),
-      fix: () => setEmails(c, expect.developerEmails, true),
-      want: sorted(expect.developerEmails),
-    },
-  ]);
-  const want = expect.scopes;
-  const scopes = await verifyStep(c, 'scopes', mayFix, [
-    {
-      what: 'API scopes',
-      read: async () => sorted(readScopes(c)),
-      ok: (shown) => shown === sorted(want),
-      fix: () => applyScopes(c, want),
-      want: sorted(want),
-      explain: () => scopeDiff(readScopes(c), want),
-    },
-  ]);
-  await expectStep(c, 'create');
-  return setup || contact || scopes;
+  const byStep = checks(c, expect);
+  let refilled = false;
+  const pass = (mayFix: boolean) =>
+    walk(c, 'create', async (step) => {
+      for (const check of byStep[step] ?? []) {
+        let shown = await check.read();
+        if (check.ok(shown)) continue;
+        if (mayFix) {
+          await check.fix();
+          shown = await check.read();
+          refilled = true;
+        }
+        if (!check.ok(shown))
+          throw new Stop(
+            step,
+            check.explain?.() ?? `${check.what} is '${shown}', expected '${check.want}'`,
+          );
+      }
+    });
+  await pass(true);
+  if (refilled) await pass(false);
 }

@@ -1,8 +1,8 @@
 import { WIZARD_STEPS, type WizardStep } from '../core/plan';
 import { contentText } from './accessible-name';
-import { ready } from './actions';
+import { usable } from './actions';
 import type { PageStrings } from './locales';
-import { DEFAULT_TIMEOUT, getOne, queryAll, visible, type WaitOptions, waitFor } from './locate';
+import { DEFAULT_TIMEOUT, getOne, queryAll, visible, waitFor } from './locate';
 import { hasAny, squash } from './text';
 
 /** The open wizard: finding it, knowing its step, moving between steps, reading its alerts. */
@@ -19,8 +19,6 @@ export const makeCtx = (s: PageStrings, signal: AbortSignal, timeout = DEFAULT_T
   signal,
   timeout,
 });
-
-export const opts = (c: Ctx, timeout = c.timeout): WaitOptions => ({ signal: c.signal, timeout });
 
 /** English step names for outcomes: stable data; the helper UI localizes them. */
 export const STEP_LABEL: Record<WizardStep, string> = {
@@ -42,7 +40,6 @@ export class Stop extends Error {
 
 /** One page change at a time: a run or a capture. */
 let busy = false;
-export const isBusy = (): boolean => busy;
 export async function exclusive<T>(refused: () => T, work: () => Promise<T>): Promise<T> {
   if (busy) return refused();
   busy = true;
@@ -62,8 +59,7 @@ export const wizard = (c: Ctx): Element =>
 /** The step the indicator marks with aria-current="step", if exactly one wizard shows one. */
 export function currentStep(c: Ctx): WizardStep | undefined {
   const [w, more] = wizards(c.s);
-  if (!w || more) return;
-  const marks = [...w.querySelectorAll('[aria-current=step]')].filter(visible);
+  const marks = w && !more ? [...w.querySelectorAll('[aria-current=step]')].filter(visible) : [];
   const text = marks.length === 1 ? contentText(marks[0] as Element) : '';
   return text ? WIZARD_STEPS.find((st) => hasAny(text, c.s.steps[st])) : undefined;
 }
@@ -76,48 +72,53 @@ export const alertText = (c: Ctx): string =>
     .filter(Boolean)
     .join(' ');
 
+/** Throws the page's alert as a stop at `step`, if there is one. */
+export const checkAlert = (c: Ctx, step: WizardStep): void => {
+  const alert = alertText(c);
+  if (alert) throw new Stop(step, alert);
+};
+
 /**
- * Presses Next (dir 1) or Back (-1) on step `from` and waits until the indicator moves. An alert
- * instead (empty field, duplicate name, no scope) stops the run in the page's words.
+ * Presses Next (dir 1) or Back (-1) on step `from` once it is enabled (the page may still be
+ * loading), then waits until the indicator moves. An alert instead (empty field, duplicate name,
+ * no scope) stops the run in the page's words.
  */
 export async function move(c: Ctx, from: WizardStep, dir: 1 | -1): Promise<void> {
-  const to = WIZARD_STEPS[WIZARD_STEPS.indexOf(from) + dir];
+  const to = WIZARD_STEPS[WIZARD_STEPS.indexOf(from) + dir] as WizardStep;
   const names = dir > 0 ? c.s.next : c.s.back;
-  const button = getOne(wizard(c), 'button', names);
-  try {
-    ready(button, names[0] as string).click();
-  } catch (e) {
-    throw new Stop(from, alertText(c) || (e as Error).message);
-  }
+  const what = `${names[0]} (button)`;
+  const fail = (reason: string) => () => new Stop(from, alertText(c) || reason);
+  const button = await waitFor(
+    () => {
+      checkAlert(c, from);
+      const [b, more] = queryAll(wizard(c), 'button', names);
+      return !more && usable(b) && b;
+    },
+    c,
+    fail(`${what} is not available`),
+  );
+  button.click();
   const now = await waitFor(
     () => {
       const step = currentStep(c);
       if (step && step !== from) return step;
-      const alert = alertText(c);
-      if (alert) throw new Stop(from, alert);
+      checkAlert(c, from);
     },
-    opts(c),
-    () => new Stop(from, `${names[0]} did not leave ${STEP_LABEL[from]}`),
+    c,
+    fail(`${names[0]} did not leave ${STEP_LABEL[from]}`),
   );
   if (now !== to)
     throw new Stop(
       from,
-      `expected ${to && STEP_LABEL[to]} after ${names[0]}, page shows ${STEP_LABEL[now]}`,
+      `expected ${STEP_LABEL[to]} after ${names[0]}, page shows ${STEP_LABEL[now]}`,
     );
-}
-
-/** Walks Back to Setup (a wizard left open at a later step, or read-back's second pass). */
-export async function toSetup(c: Ctx): Promise<void> {
-  for (let step = currentStep(c); step && step !== 'setup'; step = currentStep(c)) {
-    await move(c, step, -1);
-  }
 }
 
 /** Waits for the indicator to show `step`. */
 export const expectStep = (c: Ctx, step: WizardStep): Promise<unknown> =>
   waitFor(
     () => currentStep(c) === step,
-    opts(c),
+    c,
     () => {
       const now = currentStep(c);
       return new Stop(
@@ -126,3 +127,33 @@ export const expectStep = (c: Ctx, step: WizardStep): Promise<unknown> =>
       );
     },
   );
+
+/** Walks Back to Setup (a wizard left open at a later step, or before reading every step). */
+export async function toSetup(c: Ctx): Promise<void> {
+  for (let step = currentStep(c); step && step !== 'setup'; step = currentStep(c))
+    await move(c, step, -1);
+  await expectStep(c, 'setup');
+}
+
+/**
+ * Back to Setup, then forward to `until`, calling `visit` on each step on the way just before
+ * leaving it: only the current step's controls exist, so this is how every step gets read.
+ * A non-stop error inside `visit` is reported at the step it happened on.
+ */
+export async function walk(
+  c: Ctx,
+  until: WizardStep,
+  visit: (step: WizardStep) => Promise<unknown>,
+): Promise<void> {
+  await toSetup(c);
+  for (const step of WIZARD_STEPS.slice(0, WIZARD_STEPS.indexOf(until))) {
+    await expectStep(c, step);
+    try {
+      await visit(step);
+    } catch (e) {
+      throw e instanceof Stop || c.signal.aborted ? e : new Stop(step, (e as Error).message);
+    }
+    await move(c, step, 1);
+  }
+  await expectStep(c, until);
+}

@@ -78,7 +78,7 @@ describe('differences that do not go away stop the run before Create', () => {
     expect(outcome).toEqual({
       status: 'stopped',
       step: 'API scopes',
-      reason: 'Ads did not switch off',
+      reason: 'Ads did not turn off',
     });
     expect(page.created).toEqual([]);
   });
