@@ -207,6 +207,12 @@ describe('the driver on the simulation', () => {
     expect(backend.created).toEqual([record]);
   });
 
+  it('late data, a wizard opened by the page itself and many categories', async () => {
+    await loadSim({ lateData: 150, openWizard: true, extraCategories: 60 });
+    expect(await run(full, opts)).toEqual({ status: 'created' });
+    expect(backend.created).toEqual([record]);
+  });
+
   it('a scope the page does not offer stops before anything is created', async () => {
     await loadSim({ missingScope: { category: 'Jobs', method: 'POST' } });
     expect(await run(full, opts)).toEqual({
