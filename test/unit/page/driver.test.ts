@@ -146,7 +146,7 @@ describe('refusals stop the run, in the page’s words, before anything is creat
 
   it('a label impact.com renamed', async () => {
     mountWizardPage({ rename: { tokenName: 'Token Title' } });
-    expect(await run(full, { timeout: 100 })).toEqual({
+    expect(await run(full, { timeout: 400 })).toEqual({
       status: 'stopped',
       step: 'Setup',
       reason: 'Token Name (textbox) not found',

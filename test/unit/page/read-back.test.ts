@@ -19,8 +19,9 @@ const base = request({
 describe('late resets: filled once more, then read again', () => {
   it('refills a description the page reset after the fill, and creates the right token', async () => {
     const page = mountWizardPage({
-      stepDelay: 10,
-      lateReset: { field: 'description', afterMs: 15 },
+      // The reset lands after the fill (a few ms) and long before read-back (> 100 ms).
+      stepDelay: 20,
+      lateReset: { field: 'description', afterMs: 30 },
     });
     expect(await run(base)).toEqual({ status: 'created' });
     expect(page.fills.description).toBe(2);
@@ -28,13 +29,13 @@ describe('late resets: filled once more, then read again', () => {
   });
 
   it('re-chooses a version the page reset to its default', async () => {
-    const page = mountWizardPage({ stepDelay: 10, lateReset: { field: 'version', afterMs: 15 } });
+    const page = mountWizardPage({ stepDelay: 20, lateReset: { field: 'version', afterMs: 40 } });
     expect(await run(base)).toEqual({ status: 'created' });
     expect(page.created).toMatchObject([{ version: 15 }]);
   });
 
   it('re-chooses a primary contact the page reset when its users loaded', async () => {
-    const page = mountWizardPage({ stepDelay: 10, lateReset: { field: 'contact', afterMs: 5 } });
+    const page = mountWizardPage({ stepDelay: 20, lateReset: { field: 'contact', afterMs: 60 } });
     expect(await run(base)).toEqual({ status: 'created' });
     expect(page.created).toMatchObject([{ contact: 'ben@acme.example' }]);
   });
@@ -74,7 +75,7 @@ describe('differences that do not go away stop the run before Create', () => {
     const page = mountWizardPage({ preselected: { Ads: ['DELETE'] }, stuck: 'Ads' });
     // Without Clear All, so the extra scope is met by read-back.
     const steps = buildPlan(base).steps.filter((s) => s.kind !== 'clearScopes');
-    const outcome = await runPlan(steps, { signal: new AbortController().signal, timeout: 100 });
+    const outcome = await runPlan(steps, { signal: new AbortController().signal, timeout: 300 });
     expect(outcome).toEqual({
       status: 'stopped',
       step: 'API scopes',

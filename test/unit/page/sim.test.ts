@@ -187,10 +187,10 @@ describe('the driver on the simulation', () => {
   });
 
   it('a late reset is refilled', async () => {
-    // Steps take 30 ms, so the reset (10 ms after Setup appears) lands after the fill.
+    // Next takes 120 ms, so the reset (40 ms after Setup appears) lands after the fill.
     await loadSim({
-      latency: { min: 30, max: 30 },
-      lateReset: { field: 'description', afterMs: 10 },
+      latency: { min: 60, max: 60 },
+      lateReset: { field: 'description', afterMs: 40 },
     });
     let descriptionFills = 0;
     const listening = new AbortController();
@@ -235,7 +235,7 @@ describe('the driver on the simulation', () => {
 
   it('a renamed label stops with the missing target named', async () => {
     await loadSim({ renameLabel: { key: 'tokenName', to: 'Token Title' } });
-    expect(await run(full, { timeout: 300 })).toEqual({
+    expect(await run(full, { timeout: 600 })).toEqual({
       status: 'stopped',
       step: 'Setup',
       reason: 'Token Name (textbox) not found',
