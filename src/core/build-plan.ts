@@ -1,5 +1,5 @@
 import type { Plan, PlanStep, ReadBackExpectation, WizardStep } from './plan';
-import { normalizeScopes, scopeKeys } from './scopes';
+import { normalizeScopes, scopeKeys } from './scope-model';
 import type { TokenRequest } from './token-request';
 
 /**
