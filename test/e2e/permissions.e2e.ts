@@ -5,7 +5,9 @@ import { targetBrowser } from './harness/browser-paths.ts';
 // The built manifest is what users grant. Any new permission must be a deliberate edit here.
 const browser = targetBrowser();
 const dir = browser === 'chromium' ? 'chrome' : 'firefox';
-const manifest = JSON.parse(readFileSync(new URL(`../../dist/${dir}/manifest.json`, import.meta.url), 'utf8'));
+const manifest = JSON.parse(
+  readFileSync(new URL(`../../dist/${dir}/manifest.json`, import.meta.url), 'utf8'),
+);
 const IMPACT_HOSTS = ['https://app.impact.com/*', 'https://member.impactradius.com/*'];
 
 describe(`permissions audit (${dir} build)`, () => {
@@ -17,7 +19,8 @@ describe(`permissions audit (${dir} build)`, () => {
   });
 
   it('injects the content script only on impact.com and exposes the helper only there', () => {
-    for (const script of manifest.content_scripts) expect([...script.matches].sort()).toEqual(IMPACT_HOSTS);
+    for (const script of manifest.content_scripts)
+      expect([...script.matches].sort()).toEqual(IMPACT_HOSTS);
     for (const resource of manifest.web_accessible_resources ?? []) {
       expect([...resource.matches].sort()).toEqual(IMPACT_HOSTS);
     }

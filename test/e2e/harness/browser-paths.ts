@@ -23,6 +23,7 @@ export function browserExecutable(name: BrowserName): string {
 /** Which browser an e2e run targets: BROWSER=chromium|firefox (default chromium). */
 export function targetBrowser(): BrowserName {
   const name = process.env.BROWSER ?? 'chromium';
-  if (name !== 'chromium' && name !== 'firefox') throw new Error(`BROWSER=${name}: use chromium or firefox`);
+  if (name !== 'chromium' && name !== 'firefox')
+    throw new Error(`BROWSER=${name}: use chromium or firefox`);
   return name;
 }

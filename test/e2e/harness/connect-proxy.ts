@@ -1,10 +1,12 @@
-import { createServer, connect, type Server } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
 
 /**
  * Firefox has no host-resolver-rules flag, so it reaches "app.impact.com:443" through this CONNECT
  * proxy, which tunnels only the mapped hosts to the simulation on loopback and refuses the rest.
  */
-export async function startConnectProxy(map: Record<string, number>): Promise<{ port: number; close(): Promise<void> }> {
+export async function startConnectProxy(
+  map: Record<string, number>,
+): Promise<{ port: number; close(): Promise<void> }> {
   const server: Server = createServer((client) => {
     client.once('data', (head) => {
       const line = head.toString('latin1').split('\r\n')[0] ?? '';

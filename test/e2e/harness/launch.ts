@@ -7,7 +7,11 @@ import { type BrowserName, browserExecutable } from './browser-paths.ts';
 import { startConnectProxy } from './connect-proxy.ts';
 
 /** Hosts the browser resolves to the simulation. other.example.com proves where we must NOT run. */
-export const SIM_HOSTS = ['app.impact.com', 'member.impactradius.com', 'other.example.com'] as const;
+export const SIM_HOSTS = [
+  'app.impact.com',
+  'member.impactradius.com',
+  'other.example.com',
+] as const;
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 // A fixed moz-extension UUID, so tests can open the helper page by URL in Firefox.
@@ -24,6 +28,11 @@ export interface ExtensionBrowser {
   /** Opens any extension page (e.g. to read storage) and waits for its document. */
   openExtensionPage(path: string): Promise<Page>;
   tabIdOf(page: Page): Promise<number>;
+  /**
+   * Sends a protocol message to the content script of `page`'s tab, as the helper does. Resolves to
+   * `{ error }` when no content script answers (e.g. on a host the extension must not run on).
+   */
+  askContentScript(page: Page, type: string, data?: unknown): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -41,7 +50,9 @@ function distFor(name: BrowserName): string {
   return dir;
 }
 
-async function launchChromium(opts: LaunchOptions): Promise<{ browser: Browser; origin: string; cleanup(): Promise<void> }> {
+async function launchChromium(
+  opts: LaunchOptions,
+): Promise<{ browser: Browser; origin: string; cleanup(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'ith-chromium-'));
   const rules = SIM_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${opts.simPort}`).join(', ');
   const lang = opts.lang ?? 'en';
@@ -66,15 +77,27 @@ async function launchChromium(opts: LaunchOptions): Promise<{ browser: Browser; 
       '--ignore-certificate-errors',
     ],
   });
-  const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), {
-    timeout: 15_000,
-  });
-  const origin = new URL(worker.url()).origin;
-  return { browser, origin, cleanup: async () => rmSync(profile, { recursive: true, force: true }) };
+  const worker = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+    {
+      timeout: 15_000,
+    },
+  );
+  // URL.origin is "null" for non-special schemes such as chrome-extension:.
+  const origin = `chrome-extension://${new URL(worker.url()).host}`;
+  return {
+    browser,
+    origin,
+    cleanup: async () => rmSync(profile, { recursive: true, force: true }),
+  };
 }
 
-async function launchFirefox(opts: LaunchOptions): Promise<{ browser: Browser; origin: string; cleanup(): Promise<void> }> {
-  const proxy = await startConnectProxy(Object.fromEntries(SIM_HOSTS.map((h) => [`${h}:443`, opts.simPort])));
+async function launchFirefox(
+  opts: LaunchOptions,
+): Promise<{ browser: Browser; origin: string; cleanup(): Promise<void> }> {
+  const proxy = await startConnectProxy(
+    Object.fromEntries(SIM_HOSTS.map((h) => [`${h}:443`, opts.simPort])),
+  );
   const lang = opts.lang ?? 'en';
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -98,17 +121,24 @@ async function launchFirefox(opts: LaunchOptions): Promise<{ browser: Browser; o
 }
 
 /** Launches the real browser with the built extension loaded and impact.com mapped to the simulation. */
-export async function launchWithExtension(name: BrowserName, opts: LaunchOptions): Promise<ExtensionBrowser> {
-  const { browser, origin, cleanup } = name === 'chromium' ? await launchChromium(opts) : await launchFirefox(opts);
+export async function launchWithExtension(
+  name: BrowserName,
+  opts: LaunchOptions,
+): Promise<ExtensionBrowser> {
+  const { browser, origin, cleanup } =
+    name === 'chromium' ? await launchChromium(opts) : await launchFirefox(opts);
   let control: Page | undefined;
 
   const openExtensionPage = async (path: string): Promise<Page> => {
     const page = await browser.newPage();
     // Firefox never resolves goto() for moz-extension:// pages; wait for the document instead.
     void page.goto(`${origin}/${path}`).catch(() => {});
-    await page.waitForFunction(() => document.readyState === 'complete' && location.protocol.endsWith('-extension:'), {
-      timeout: 15_000,
-    });
+    await page.waitForFunction(
+      () => document.readyState === 'complete' && location.protocol.endsWith('-extension:'),
+      {
+        timeout: 15_000,
+      },
+    );
     return page;
   };
 
@@ -144,6 +174,22 @@ export async function launchWithExtension(name: BrowserName, opts: LaunchOptions
     },
     openExtensionPage,
     tabIdOf,
+    async askContentScript(page, type, data) {
+      const tabId = await tabIdOf(page);
+      return control?.evaluate(
+        async (id, message) => {
+          type TabsApi = { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+          const g = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
+          try {
+            return await (g.browser ?? g.chrome).tabs.sendMessage(id, message);
+          } catch (error) {
+            return { error: String(error) };
+          }
+        },
+        tabId,
+        { type, data },
+      );
+    },
     async close() {
       await browser.close().catch(() => {});
       await cleanup();
