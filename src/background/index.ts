@@ -3,6 +3,7 @@
 import '../platform/polyfill';
 import '../core/zod-jitless';
 import { showPageBadge } from '../platform/action';
+import { recordCreatedToken } from '../platform/audit';
 import { onInstalledOrUpdated } from '../platform/lifecycle';
 import { handleMessages } from '../platform/messaging';
 import { migrateStoredPresets } from '../platform/storage';
@@ -14,6 +15,8 @@ handleMessages({
     if (tabId === undefined || typeof data?.info?.detected !== 'boolean') return undefined;
     return showPageBadge(tabId, data.info).then(() => undefined);
   },
+  // A run created a token: the audit log is written here, whatever became of the helper.
+  tokenCreated: recordCreatedToken,
   // The in-page panel is an extension iframe: the browser tells us which tab it sits in.
   whoAmI: (_data, sender) => ({ tabId: sender.tab?.id }),
 });

@@ -1,5 +1,7 @@
 import type { RunOut } from '../core/protocol';
-import { offeredScopes } from '../page/page-info';
+import type { TokenRequest } from '../core/token-request';
+import { offeredScopes, readPageInfo } from '../page/page-info';
+import { sendToRuntime } from '../platform/messaging';
 import { onRunConnect } from '../platform/ports';
 
 /**
@@ -34,7 +36,29 @@ export function serveRunPorts(): () => void {
         onProgress: ({ index, total, step }) =>
           send({ type: 'progress', index, total, label: describeStep(step) }),
       });
+      if (outcome.status === 'created') reportCreated(message.value.request);
       send({ type: 'done', outcome, offered: offeredScopes() });
     });
   });
+}
+
+/**
+ * The audit log is kept by the background, not the helper: the helper may already be gone when
+ * the page confirms (a popup closes as soon as it loses focus). Names and scopes only; the driver
+ * never reads the token's secret.
+ */
+function reportCreated(request: TokenRequest): void {
+  const info = readPageInfo();
+  if (!info.kind) return;
+  sendToRuntime('tokenCreated', {
+    entry: {
+      name: request.name,
+      version: request.version,
+      scopes: request.scopes,
+      account: info.account ?? '',
+      accountKind: info.kind,
+      time: new Date().toISOString(),
+      mode: request.mode,
+    },
+  }).catch(() => {});
 }

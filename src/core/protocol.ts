@@ -32,6 +32,24 @@ export interface CapturedSelection {
   scopes: Scope[];
 }
 
+/**
+ * A token a run just created, as the audit log keeps it (core/audit-log.ts validates it). What was
+ * asked for and where: never the Auth Token or any other secret, which the driver never reads.
+ */
+export interface CreatedTokenReport {
+  /** The token name as created (template already expanded). */
+  name: string;
+  /** As requested: "latest" or a version number. */
+  version: string;
+  scopes: Scope[];
+  /** The account as the page shows it; '' when the page does not show it. */
+  account: string;
+  accountKind: AccountKind;
+  /** ISO 8601 UTC, when the run finished. */
+  time: string;
+  mode: 'review' | 'create';
+}
+
 /** One-shot requests: runtime.sendMessage / tabs.sendMessage, answered by the receiver. */
 export interface RequestMap {
   /** content -> background: the page was (un)detected; drives the toolbar badge. */
@@ -42,6 +60,11 @@ export interface RequestMap {
   captureSelection: { req: undefined; res: CapturedSelection | { error: string } };
   /** helper (in-page panel) -> content: close the docked panel. */
   closePanel: { req: undefined; res: undefined };
+  /**
+   * content -> background: a run created a token. The background keeps the audit log, because the
+   * helper that started the run may be gone by the time the page confirms (a closed popup).
+   */
+  tokenCreated: { req: { entry: CreatedTokenReport }; res: undefined };
   /** helper (in-page panel) -> background: which tab am I docked in? */
   whoAmI: { req: undefined; res: { tabId?: number } };
 }

@@ -221,6 +221,10 @@ export function createFakeBrowser() {
        * at all is Chrome's "Receiving end does not exist".
        */
       sendMessage(message: unknown): Promise<unknown> {
+        return b.runtime.sendMessageAs(b.runtime.currentSender, message);
+      },
+      /** runtime.sendMessage from a given sender, e.g. a (fake) content script in a tab. */
+      sendMessageAs(from: { tab?: FakeTab }, message: unknown): Promise<unknown> {
         return new Promise((resolve, reject) => {
           let answered = false;
           const sendResponse = (response?: unknown) => {
@@ -228,7 +232,7 @@ export function createFakeBrowser() {
             answered = true;
             resolve(clone(response));
           };
-          const sender = { ...b.runtime.currentSender, id: b.runtime.id };
+          const sender = { ...from, id: b.runtime.id };
           const results = b.runtime.onMessage.emit(clone(message), sender, sendResponse);
           const pending = results.filter((r) => r === true || r instanceof Promise);
           for (const r of pending) if (r instanceof Promise) r.then(sendResponse, reject);

@@ -1,9 +1,16 @@
 /**
- * A fake content script for one tab: answers getPageInfo and closePanel, and carries out runs on
- * the run port by replying with scripted progress and an outcome. It records what it was asked to
+ * A fake content script for one tab: answers getPageInfo, captureSelection and closePanel, and
+ * carries out runs on the run port by replying with scripted progress and an outcome (reporting a
+ * created token to the background first, as src/content/run-port.ts does). It records what it was asked to
  * do (the expanded request), which is the outcome the helper tests check.
  */
-import type { PageInfo, RunOut, RunOutcome } from '../../../src/core/protocol';
+import type {
+  CapturedSelection,
+  CreatedTokenReport,
+  PageInfo,
+  RunOut,
+  RunOutcome,
+} from '../../../src/core/protocol';
 import type { TokenRequest } from '../../../src/core/token-request';
 import type { FakeBrowser, FakePort } from './browser';
 
@@ -15,6 +22,8 @@ export interface FakePageOptions {
   steps?: string[];
   /** When true the run never finishes by itself (to test Cancel). */
   hang?: boolean;
+  /** What captureSelection answers (default: "open the wizard" error). */
+  capture?: CapturedSelection | { error: string };
 }
 
 export interface FakePage {
@@ -29,6 +38,8 @@ export function installFakePage(b: FakeBrowser, tabId: number, options: FakePage
   b.tabs.contentHandlers.set(tabId, (message) => {
     const { type } = message as { type: string };
     if (type === 'getPageInfo') return page.info;
+    if (type === 'captureSelection')
+      return options.capture ?? { error: 'open the wizard on its API scopes step first' };
     if (type === 'closePanel') {
       page.panelClosed++;
       return null;
@@ -55,6 +66,21 @@ export function installFakePage(b: FakeBrowser, tabId: number, options: FakePage
           ? options.outcome(request)
           : (options.outcome ??
             (request.mode === 'create' ? { status: 'created' } : { status: 'ready-for-review' }));
+      // As src/content/run-port.ts does: a created token is reported to the background first.
+      if (outcome.status === 'created' && page.info.kind) {
+        const entry: CreatedTokenReport = {
+          name: request.name,
+          version: request.version,
+          scopes: request.scopes,
+          account: page.info.account ?? '',
+          accountKind: page.info.kind,
+          time: new Date().toISOString(),
+          mode: request.mode,
+        };
+        void b.runtime
+          .sendMessageAs({ tab: { id: tabId } }, { type: 'tokenCreated', data: { entry } })
+          .catch(() => {});
+      }
       port.postMessage({ type: 'done', outcome } satisfies RunOut);
     });
   });
