@@ -13,6 +13,8 @@ export const SIM_HOSTS = [
   'other.example.com',
 ] as const;
 
+export const DESKTOP_VIEWPORT = { width: 1366, height: 860 };
+
 const ROOT = new URL('../../../', import.meta.url).pathname;
 // A fixed moz-extension UUID, so tests can open the helper page by URL in Firefox.
 const FIREFOX_UUID = '5b1c7e0a-2f7d-4d6c-9a51-7f3e2c1d9b10';
@@ -59,6 +61,8 @@ async function launchChromium(
   const browser = await puppeteer.launch({
     executablePath: browserExecutable('chromium'),
     headless: true,
+    // A laptop-sized window: the docked panel and the wizard must fit side by side, as for users.
+    defaultViewport: DESKTOP_VIEWPORT,
     pipe: true,
     enableExtensions: [distFor('chromium')],
     userDataDir: profile,
@@ -103,6 +107,7 @@ async function launchFirefox(
     browser: 'firefox',
     executablePath: browserExecutable('firefox'),
     headless: true,
+    defaultViewport: DESKTOP_VIEWPORT,
     acceptInsecureCerts: true,
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
@@ -149,11 +154,18 @@ export async function launchWithExtension(
       document.title = m;
     }, marker);
     control ??= await openExtensionPage('src/helper/index.html?e2e-control=1');
+    // Titles are visible only on hosts the extension may access; elsewhere (other.example.com)
+    // the page is brought to the front and is then the active tab.
+    await page.bringToFront();
     const id = await control.evaluate(async (m) => {
-      type TabsApi = { tabs: { query(q: object): Promise<{ id?: number; title?: string }[]> } };
+      type Tab = { id?: number; title?: string; active?: boolean };
+      type TabsApi = { tabs: { query(q: object): Promise<Tab[]> } };
       const g = globalThis as unknown as { browser?: TabsApi; chrome: TabsApi };
       const tabs = await (g.browser ?? g.chrome).tabs.query({});
-      return tabs.find((t) => t.title === m)?.id;
+      const titled = tabs.find((t) => t.title === m);
+      if (titled) return titled.id;
+      const active = tabs.filter((t) => t.active && t.title === undefined);
+      return active.length === 1 ? active[0]?.id : undefined;
     }, marker);
     if (id === undefined) throw new Error('could not find the tab id of the page');
     return id;
