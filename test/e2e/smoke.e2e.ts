@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { byRole, LAUNCHER, PARTNER_API_PATH, useSession } from './harness/session.ts';
+import { byRole, LAUNCHER, PARTNER_API_PATH, withSession } from './harness/session.ts';
 
 // The built extension loads in the real browser, its content script runs on impact.com (served
 // from loopback) and nowhere else.
-const s = useSession();
+const s = withSession();
 
 describe(`smoke (${process.env.BROWSER ?? 'chromium'})`, () => {
   it('runs the content script on app.impact.com and shows the launcher on the API page', async () => {

@@ -24,7 +24,7 @@ export interface Session {
  * One simulation server and one browser with the built extension per test file. Tests reset the
  * scenario themselves; the backend's record is the truth they assert on.
  */
-export function useSession(options: { lang?: 'en' | 'ja' } = {}): Session {
+export function withSession(options: { lang?: 'en' | 'ja' } = {}): Session {
   const session = {} as Session;
   beforeAll(async () => {
     session.sim = await startSim();
