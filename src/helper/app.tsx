@@ -25,6 +25,8 @@ import { PageSummary } from './page-summary';
 import { type NameEdit, PresetBar } from './preset-bar';
 import { useRun } from './run';
 import { findTarget, readPageInfo, type Target } from './target';
+import { CaptureAsPreset } from './team/capture';
+import { PresetNotes } from './team/preset-notes';
 import { TeamSection } from './team-slot';
 import { TokenForm } from './token-form';
 
@@ -196,6 +198,15 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
     await save({ ...state, presets: list }, t('presetSaved', preset.name));
   };
 
+  /** A preset made elsewhere (captured from the page): saved, then opened in the form. */
+  const addPreset = async (preset: Preset, done: string): Promise<boolean> => {
+    if (!(await save({ ...state, presets: [...state.presets, preset] }, done))) return false;
+    setSelection(userSel(preset.id));
+    setNameEdit(undefined);
+    setForm(formFromPreset(preset));
+    return true;
+  };
+
   const renamePreset = async (name: string) => {
     if (!selected || selected.managed) return;
     const renamed = PresetSchema.safeParse({
@@ -352,6 +363,7 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
           void (edit.kind === 'create' ? createPreset(name) : renamePreset(name))
         }
       />
+      <PresetNotes preset={selected} page={page} />
 
       <TokenForm
         form={form}
@@ -404,6 +416,15 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
           >
             {t('saveAsPreset')}
           </button>
+          <CaptureAsPreset
+            tabId={target.tabId}
+            detected={detected}
+            disabled={run.running}
+            presets={state.presets}
+            now={now}
+            onCreate={(preset) => addPreset(preset, t('captureSaved', preset.name))}
+            onNotice={(text, tone) => setNotice({ text, tone })}
+          />
           {selected && !selected.managed && (
             <button
               type="button"
@@ -453,7 +474,15 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
         </p>
       </section>
 
-      <TeamSection presets={presets} state={state} save={save} />
+      <TeamSection
+        presets={presets}
+        managed={managed}
+        state={state}
+        save={save}
+        page={page}
+        selected={selected}
+        now={now}
+      />
     </div>
   );
 }

@@ -1,0 +1,29 @@
+import type { JSX } from 'preact';
+import type { ListedPreset } from '../../core/preset';
+import type { PageInfo } from '../../core/protocol';
+import { t } from '../../platform/i18n';
+import { hasMarks, knownOffers, presetMarks } from './marks';
+import { MarkList } from './preset-marks';
+import { useCatalogs } from './use-catalogs';
+
+/**
+ * Under the Preset drop-down: what the list knows about the chosen preset (write access, every
+ * category, scopes a page no longer offers), so it is seen before the form is even read.
+ */
+export function PresetNotes({
+  preset,
+  page,
+}: {
+  preset?: ListedPreset;
+  page?: PageInfo;
+}): JSX.Element | null {
+  const catalogs = useCatalogs(page);
+  if (!preset) return null;
+  const marks = presetMarks(preset, knownOffers(page, catalogs));
+  if (!hasMarks(marks)) return null;
+  return (
+    <div class="preset-notes" role="note" aria-label={t('presetNotes', preset.name)}>
+      <MarkList marks={marks} />
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { JSX } from 'preact';
+import type { ListedPreset, Preset } from '../../core/preset';
+import type { PageInfo } from '../../core/protocol';
+import type { StoredState } from '../../core/stored-state';
+import { t } from '../../platform/i18n';
+import { AuditView } from './audit-view';
+import { ImportPanel } from './import-panel';
+import { knownOffers, presetMarks } from './marks';
+import { SharePresets } from './share-presets';
+import { useCatalogs } from './use-catalogs';
+import './team.css';
+
+export interface TeamProps {
+  /** The person's own presets (storage.sync or its local fallback). */
+  presets: readonly Preset[];
+  /** The organization's presets (storage.managed), read-only. */
+  managed: readonly ListedPreset[];
+  state: StoredState;
+  save(next: StoredState, done: string, undo?: () => void): Promise<boolean>;
+  /** The page the helper works on; its offered scopes feed the scope catalog. */
+  page?: PageInfo;
+  /** The preset chosen in the Preset drop-down. */
+  selected?: ListedPreset;
+  now(): Date;
+}
+
+/** Share and import presets, and the audit log of tokens created here. */
+export function TeamSection(props: TeamProps): JSX.Element {
+  // The one recorder of what pages offer (see use-catalogs.ts).
+  const catalogs = useCatalogs(props.page, true);
+  const offers = knownOffers(props.page, catalogs);
+  return (
+    <details class="team">
+      <summary>{t('team')}</summary>
+      <p class="hint">{t('teamHint')}</p>
+      <SharePresets
+        presets={props.presets}
+        managed={props.managed}
+        marksOf={(preset) => presetMarks(preset, offers)}
+        selected={props.selected}
+      />
+      <ImportPanel state={props.state} save={props.save} now={props.now} />
+      <AuditView now={props.now} />
+    </details>
+  );
+}

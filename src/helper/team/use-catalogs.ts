@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PageInfo } from '../../core/protocol';
+import { type Catalogs, loadCatalogs, saveCatalog, watchCatalogs } from '../../platform/catalog';
+
+/**
+ * The scope offers last seen per account kind. With `record`, what the open page offers (its page
+ * info, or a run's `offered`, which the helper merges into the page info) is kept as well. Only one
+ * component records, so a page's offer is written once.
+ */
+export function useCatalogs(page: PageInfo | undefined, record = false): Catalogs {
+  const [catalogs, setCatalogs] = useState<Catalogs>({});
+
+  useEffect(() => {
+    let live = true;
+    const reload = () =>
+      void loadCatalogs()
+        .then((next) => live && setCatalogs(next))
+        .catch(() => {});
+    reload();
+    const stop = watchCatalogs(reload);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+
+  const kind = page?.kind;
+  const scopes = page?.scopes;
+  useEffect(() => {
+    if (!record || !kind || !scopes?.length) return;
+    // A cache of what the page showed: failing to keep it must not disturb the helper.
+    void saveCatalog(kind, scopes).catch(() => {});
+  }, [record, kind, scopes]);
+
+  return catalogs;
+}

@@ -1,0 +1,219 @@
+// @vitest-environment happy-dom
+import '../fakes/install';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportPack } from '../../../src/core/pack';
+import type { CapturedSelection } from '../../../src/core/protocol';
+import { METHODS, REFERENCE_CATEGORIES } from '../../../src/core/scopes';
+import { catalogKey } from '../../../src/platform/catalog';
+import { fakeBrowser } from '../fakes/browser';
+import {
+  ACME,
+  openHelper,
+  openTeam,
+  preset,
+  resetBrowser,
+  seed,
+  storageSnapshot,
+  storedPresets,
+} from './team-fixtures';
+
+afterEach(cleanup);
+
+const presetSelect = () => screen.findByRole('combobox', { name: 'Preset' });
+async function selectPreset(name: string) {
+  const select = await presetSelect();
+  const option = within(select).getByRole('option', { name }) as HTMLOptionElement;
+  fireEvent.change(select, { target: { value: option.value } });
+}
+/** The marks under the Preset drop-down for the selected preset. */
+const notesFor = (name: string) => screen.queryByRole('note', { name: `About “${name}”` });
+/** The row of a preset in the Team section's export list. */
+const exportRow = (name: string) =>
+  within(screen.getByRole('group', { name: 'Choose presets to export' }))
+    .getByRole('checkbox', { name })
+    .closest('li') as HTMLElement;
+
+describe('organization presets', () => {
+  beforeEach(async () => {
+    resetBrowser();
+    await fakeBrowser.storage.managed.set({
+      presetPack: exportPack([
+        preset('org1', 'Org reporting', [{ category: 'Reports', methods: ['GET'] }], {
+          description: 'Approved by IT',
+        }),
+      ]),
+    });
+  });
+
+  it('are read-only, and Duplicate makes an editable copy', async () => {
+    openHelper();
+    await selectPreset('Org reporting');
+    expect(await screen.findByText(/comes from your organization and is read-only/)).toBeTruthy();
+    for (const name of ['Delete', 'Rename', 'Make default'])
+      expect(screen.getByRole('button', { name })).toHaveProperty('disabled', true);
+    expect(screen.queryByRole('button', { name: 'Save changes' })).toBeNull();
+    // Listed in the Team section as the organization's, not among one's own to export.
+    await openTeam();
+    const orgList = screen.getByRole('list', { name: 'From your organization' });
+    expect(within(orgList).getByText('Org reporting')).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'Choose presets to export' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Duplicate' }));
+    await waitFor(() => expect(storedPresets()).toHaveLength(1));
+    const [copy] = storedPresets();
+    expect(copy).toMatchObject({
+      name: 'Org reporting (copy)',
+      description: 'Approved by IT',
+      scopes: [{ category: 'Reports', methods: ['GET'] }],
+    });
+    expect(copy?.id).not.toBe('org1');
+    expect(copy).not.toHaveProperty('managed');
+    const select = (await presetSelect()) as HTMLSelectElement;
+    expect(select.value).toBe(`user:${copy?.id}`);
+    expect(screen.getByRole('button', { name: 'Delete' })).toHaveProperty('disabled', false);
+    // The organization's own preset is still there, unchanged.
+    expect(within(select).getByRole('option', { name: 'Org reporting' })).toBeTruthy();
+  });
+});
+
+describe('save page selection as preset', () => {
+  const captured: CapturedSelection = {
+    name: 'acme-catalog-sync',
+    description: 'Catalog feed',
+    version: '15',
+    primaryContact: 'aiko@acme.example',
+    developerEmails: ['dev@acme.example'],
+    scopes: [
+      { category: 'Catalogs', methods: ['POST', 'GET'] },
+      { category: 'Reports', methods: ['GET'] },
+    ],
+  };
+
+  it('creates a preset from the wizard and opens it for editing', async () => {
+    resetBrowser({ capture: captured });
+    await seed([preset('a', 'acme-catalog-sync')]);
+    openHelper();
+    await presetSelect();
+    fireEvent.click(screen.getByRole('button', { name: 'Save page selection as preset' }));
+    await screen.findByText(
+      'Saved “acme-catalog-sync (2)” from the page. It is open below for editing.',
+    );
+    const [, created] = storedPresets();
+    expect(created).toMatchObject({
+      name: 'acme-catalog-sync (2)',
+      nameTemplate: 'acme-catalog-sync',
+      description: 'Catalog feed',
+      version: '15',
+      primaryContact: 'aiko@acme.example',
+      developerEmails: ['dev@acme.example'],
+      scopes: [
+        { category: 'Catalogs', methods: ['GET', 'POST'] },
+        { category: 'Reports', methods: ['GET'] },
+      ],
+    });
+    const select = (await presetSelect()) as HTMLSelectElement;
+    expect(select.value).toBe(`user:${created?.id}`);
+    const tokenName = screen.getByRole('textbox', { name: 'Token name' });
+    expect(tokenName).toHaveProperty('value', 'acme-catalog-sync');
+    expect(document.activeElement).toBe(tokenName);
+    expect(screen.getByRole('checkbox', { name: 'Catalogs POST' })).toHaveProperty('checked', true);
+  });
+
+  it('says why when the wizard cannot be captured, and stores nothing', async () => {
+    resetBrowser();
+    await seed([preset('a', 'Alpha')]);
+    openHelper();
+    await presetSelect();
+    const before = storageSnapshot();
+    fireEvent.click(screen.getByRole('button', { name: 'Save page selection as preset' }));
+    await screen.findByText(
+      'Could not read the wizard: open the wizard on its API scopes step first',
+    );
+    cleanup();
+    resetBrowser({ capture: { ...captured, name: '  ' } });
+    await seed([preset('a', 'Alpha')]);
+    openHelper();
+    await presetSelect();
+    fireEvent.click(screen.getByRole('button', { name: 'Save page selection as preset' }));
+    await screen.findByText(/The wizard has no token name yet/);
+    expect(storageSnapshot()).toBe(before);
+  });
+});
+
+describe('least-privilege and drift marks', () => {
+  const everything = REFERENCE_CATEGORIES.map((category) => ({
+    category,
+    methods: ['GET' as const],
+  }));
+
+  it('marks write scopes and every-category presets in the list and under the drop-down', async () => {
+    resetBrowser();
+    await seed([
+      preset('w', 'Writer', [{ category: 'Ads', methods: ['GET', 'POST', 'DELETE'] }]),
+      preset('all', 'Everything', everything),
+      preset('ok', 'Reader'),
+    ]);
+    openHelper();
+    await openTeam();
+    expect(exportRow('Writer').textContent).toContain('⚠ Write access: Ads DELETE, Ads POST');
+    expect(exportRow('Everything').textContent).toContain('⚠ Every category is selected');
+    expect(exportRow('Reader').textContent).not.toContain('⚠');
+
+    await selectPreset('Writer');
+    expect(notesFor('Writer')?.textContent).toBe('⚠ Write access: Ads DELETE, Ads POST');
+    await selectPreset('Reader');
+    expect(notesFor('Reader')).toBeNull();
+    // The advice is on screen before Fill and create.
+    expect(screen.getByText(/limit scopes to what the integration needs; GET only/)).toBeTruthy();
+  });
+
+  it('keeps what the page offers per account kind and marks presets it no longer offers', async () => {
+    const offered = [
+      { category: 'Reports', methods: [...METHODS] },
+      { category: 'Ads', methods: ['GET' as const] },
+    ];
+    resetBrowser({ info: { ...ACME, scopes: offered } });
+    await seed([
+      preset('ads', 'Ads writer', [{ category: 'Ads', methods: ['GET', 'PUT'] }]),
+      preset('jobs', 'Jobs', [{ category: 'Jobs', methods: ['GET'] }]),
+      preset('rep', 'Reports', [{ category: 'Reports', methods: ['GET'] }]),
+    ]);
+    openHelper();
+    await openTeam();
+    await waitFor(() =>
+      expect(fakeBrowser.storage.local.dump()[catalogKey('partner')]).toMatchObject({
+        scopes: offered,
+      }),
+    );
+    expect(exportRow('Ads writer').textContent).toContain(
+      '⚠ No longer offered on partner pages: Ads PUT',
+    );
+    expect(exportRow('Jobs').textContent).toContain('No longer offered on partner pages: Jobs GET');
+    expect(exportRow('Reports').textContent).not.toContain('No longer offered');
+
+    // Later, on a page whose scope step has not been seen: the kept catalog still tells.
+    cleanup();
+    resetBrowser({ info: ACME });
+    await fakeBrowser.storage.local.set({
+      [catalogKey('partner')]: { scopes: offered, seenAt: '2026-11-28T10:00:00.000Z' },
+    });
+    await seed([preset('jobs', 'Jobs', [{ category: 'Jobs', methods: ['GET'] }])]);
+    openHelper();
+    await selectPreset('Jobs');
+    await waitFor(() =>
+      expect(notesFor('Jobs')?.textContent).toBe('⚠ No longer offered on partner pages: Jobs GET'),
+    );
+    // A brand page has its own catalog: nothing known there yet, so nothing is marked.
+    cleanup();
+    resetBrowser({ info: { ...ACME, kind: 'brand' } });
+    await fakeBrowser.storage.local.set({
+      [catalogKey('partner')]: { scopes: offered, seenAt: '2026-11-28T10:00:00.000Z' },
+    });
+    await seed([preset('jobs', 'Jobs', [{ category: 'Jobs', methods: ['GET'] }])]);
+    openHelper();
+    await selectPreset('Jobs');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(notesFor('Jobs')).toBeNull();
+  });
+});
