@@ -1,17 +1,39 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin, runnerImport } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { deriveManifest, type TargetBrowser } from './scripts/derive-manifest.ts';
 
 // One build per browser: TARGET=chrome|firefox (scripts/build.mjs runs both).
 const target = (process.env.TARGET ?? 'chrome') as TargetBrowser;
 
+/**
+ * Ships the preset pack's JSON Schema in every build, from the same zod schema import uses.
+ * src/core is loaded through Vite's module runner, as the extension's own code is, rather than
+ * imported by this config (Node would not resolve core's extensionless imports).
+ */
+const presetPackSchema = (): Plugin => ({
+  name: 'preset-pack-schema',
+  async generateBundle() {
+    const { module: pack } = await runnerImport<typeof import('./src/core/pack.ts')>(
+      new URL('./src/core/pack.ts', import.meta.url).pathname,
+      { configFile: false, logLevel: 'warn' },
+    );
+    const { packJsonSchema } = pack;
+    this.emitFile({
+      type: 'asset',
+      fileName: 'preset-pack.schema.json',
+      source: `${JSON.stringify(packJsonSchema(), null, 2)}\n`,
+    });
+  },
+});
+
 export default defineConfig({
   plugins: [
     preact(),
     // biome-ignore lint/suspicious/noExplicitAny: crxjs types the manifest more narrowly than JSON import
     crx({ manifest: deriveManifest(baseManifest as any, target) as any, browser: target }),
+    presetPackSchema(),
   ],
   build: {
     outDir: `dist/${target}`,
