@@ -92,7 +92,7 @@ const v1ToV2: Migration = {
         formatVersion: 2,
         presets,
         ...(defaultPresetId === undefined ? {} : { defaultPresetId }),
-        settings: { openAutomatically: v1.openAutomatically ?? false },
+        settings: { openAutomatically: v1.openAutomatically ?? true },
       },
     };
   },

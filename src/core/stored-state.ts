@@ -18,8 +18,11 @@ export const MAX_STORED_PRESETS = 200;
 
 /** Kept minimal on purpose: every setting is a promise to migrate it forever. */
 export const SettingsSchema = z.object({
-  /** Open the in-page helper panel when the token page is detected. Off: opening is a choice. */
-  openAutomatically: z.boolean().default(false),
+  /**
+   * Open the in-page helper panel when the token page is detected. On by default: the product's
+   * promise is that the helper is already there when the person opens the API page.
+   */
+  openAutomatically: z.boolean().default(true),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 
@@ -29,7 +32,7 @@ export const StoredStateSchema = z
     presets: z.array(PresetSchema).max(MAX_STORED_PRESETS),
     /** Preselected in the helper. A dangling id is dropped on load, not treated as corruption. */
     defaultPresetId: PresetIdSchema.optional(),
-    settings: SettingsSchema.default({ openAutomatically: false }),
+    settings: SettingsSchema.default({ openAutomatically: true }),
   })
   .superRefine((state, ctx) => {
     const seen = new Set<string>();
@@ -48,7 +51,7 @@ export type StoredState = z.output<typeof StoredStateSchema>;
 export const defaultState = (): StoredState => ({
   formatVersion: CURRENT_FORMAT_VERSION,
   presets: [],
-  settings: { openAutomatically: false },
+  settings: { openAutomatically: true },
 });
 
 export interface Quarantined {

@@ -14,7 +14,8 @@ export async function readOpenAutomatically(): Promise<boolean> {
       | undefined;
     // Nothing stored yet: a fresh install opens the panel by itself.
     if (meta === undefined) return true;
-    return meta?.settings?.openAutomatically === true;
+    // Only an explicit "off" turns it off; the default is on (stored-state.ts).
+    return meta?.settings?.openAutomatically !== false;
   } catch {
     return false;
   }

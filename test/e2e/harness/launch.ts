@@ -42,6 +42,8 @@ export interface LaunchOptions {
   simPort: number;
   /** Browser UI language (drives browser.i18n in the helper). */
   lang?: 'en' | 'ja';
+  /** Tests run headless; the demo opens a real window. */
+  headless?: boolean;
 }
 
 function distFor(name: BrowserName): string {
@@ -60,7 +62,7 @@ async function launchChromium(
   const lang = opts.lang ?? 'en';
   const browser = await puppeteer.launch({
     executablePath: browserExecutable('chromium'),
-    headless: true,
+    headless: opts.headless ?? true,
     // A laptop-sized window: the docked panel and the wizard must fit side by side, as for users.
     defaultViewport: DESKTOP_VIEWPORT,
     pipe: true,
@@ -106,7 +108,7 @@ async function launchFirefox(
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: browserExecutable('firefox'),
-    headless: true,
+    headless: opts.headless ?? true,
     defaultViewport: DESKTOP_VIEWPORT,
     acceptInsecureCerts: true,
     args: ['--remote-allow-system-access'],

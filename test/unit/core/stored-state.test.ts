@@ -40,7 +40,7 @@ describe('loadState', () => {
 
   it('fills in missing settings with their defaults', () => {
     const { settings: _, ...withoutSettings } = stateWith();
-    expect(loadState(withoutSettings).state.settings).toEqual({ openAutomatically: false });
+    expect(loadState(withoutSettings).state.settings).toEqual({ openAutomatically: true });
   });
 
   it('drops a default that points at no preset instead of refusing the state', () => {
