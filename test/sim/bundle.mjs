@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const APP = join(HERE, 'app');
 const BUILDS = join(HERE, '.build');
-/** Files outside app/ that the bundle imports. */
-const SHARED = [join(HERE, 'scenario.ts'), join(HERE, 'wire.ts')];
+/** Files outside app/ that the bundle depends on (this one holds the build config). */
+const SHARED = [join(HERE, 'scenario.ts'), join(HERE, 'wire.ts'), fileURLToPath(import.meta.url)];
 
 /** @type {Promise<{ js: string; css: string }> | undefined} */
 let pending;
@@ -56,7 +56,11 @@ async function buildInto(dir) {
     publicDir: false,
     envDir: false,
     css: { postcss: {} },
-    oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+    // development: false — otherwise oxc emits jsxDEV calls whenever the calling process has
+    // NODE_ENV=development (vite's runnerImport sets it), which production React lacks.
+    oxc: { jsx: { runtime: 'automatic', importSource: 'react', development: false } },
+    // Production React, like the real page, whatever NODE_ENV the caller runs under (vitest: test).
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       outDir: tmp,
       emptyOutDir: true,
