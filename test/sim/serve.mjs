@@ -23,6 +23,7 @@ console.log(`Simulated impact.com on ${sim.origin}
   brand API page:   https://app.impact.com${SIM_PATHS.brandApi}
 Start Chromium with:
   --host-resolver-rules="${sim.hostResolverRules}" --ignore-certificate-errors
+or point any browser's HTTPS proxy at 127.0.0.1:${sim.proxyPort} (it tunnels only the impact.com hosts)
 Test endpoints: ${sim.origin}/__sim/records, /__sim/scenario, /__sim/reset (see test/sim/README.md)`);
 
 const stop = async () => {

@@ -21,6 +21,11 @@ export interface SimServer {
   cert: string;
   /** Chromium's --host-resolver-rules value mapping the impact.com hosts to this server. */
   hostResolverRules: string;
+  /**
+   * An HTTP proxy on 127.0.0.1 that tunnels only the impact.com hosts to this server: how
+   * browsers without host mapping (Firefox) reach it. See README "Firefox".
+   */
+  proxyPort: number;
   close(): Promise<void>;
   /** Every token created since start or reset, oldest first: exactly what the page sent. */
   records(): CreatedToken[];

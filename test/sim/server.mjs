@@ -4,6 +4,7 @@ import { createBackend, readJson, sendJson } from './backend.mjs';
 import { appBundle } from './bundle.mjs';
 import { certificate, SIM_HOSTS } from './cert.mjs';
 import { ASSET_CSS, ASSET_JS, notFoundHtml, spaHtml } from './html.mjs';
+import { startProxy } from './proxy.mjs';
 
 /** @typedef {import('./scenario').Scenario} Scenario */
 /** @typedef {import('./server.d.mts').SimOptions} SimOptions */
@@ -110,17 +111,21 @@ export async function startSim(opts = {}) {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  const proxy = await startProxy(port);
 
   return {
     port,
     origin: `https://127.0.0.1:${port}`,
     cert: tls.cert,
     hostResolverRules: hostResolverRules(port),
-    close: () =>
-      new Promise((resolve) => {
+    proxyPort: proxy.port,
+    close: async () => {
+      await proxy.close();
+      await new Promise((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+        server.close(() => resolve(undefined));
+      });
+    },
     records: backend.records,
     setScenario: (overrides) => {
       Object.assign(scenario, overrides);
