@@ -19,6 +19,8 @@ export async function launchChromium(sim, opts = {}) {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: opts.headless ?? true,
+    // Fail fast and loudly rather than hang a suite when the browser cannot start.
+    timeout: 30_000,
     args: [
       '--headless=new',
       '--no-sandbox',

@@ -144,14 +144,24 @@ const PARAMS: { [K in keyof Scenario]?: (v: string) => Scenario[K] } = {
   openWizard: truthy,
 };
 
+/** `?sim=<JSON>`; a malformed value is reported in the console and ignored, not fatal. */
+const parseSimParam = (sim: string | null): Partial<Scenario> => {
+  if (!sim) return {};
+  try {
+    return JSON.parse(sim) as Partial<Scenario>;
+  } catch (error) {
+    console.error('[impact sim] ignoring ?sim=, not JSON:', error);
+    return {};
+  }
+};
+
 /**
  * The overrides a page URL asks for. `lang` is deliberately not read here: `?lang=` is the
  * user's language setting (persisted), while Scenario.lang is a test override (`?sim=`).
  */
 export const scenarioFromQuery = (search: string): Partial<Scenario> => {
   const params = new URLSearchParams(search);
-  const sim = params.get('sim');
-  const out: Partial<Scenario> = sim ? (JSON.parse(sim) as Partial<Scenario>) : {};
+  const out: Partial<Scenario> = parseSimParam(params.get('sim'));
   for (const [key, parse] of Object.entries(PARAMS)) {
     const raw = params.get(key);
     if (raw !== null && parse) Object.assign(out, { [key]: parse(raw) });

@@ -1,3 +1,4 @@
+import { request } from 'node:https';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.mjs';
@@ -58,7 +59,11 @@ describe('a person-like run', () => {
   it('creates a token that the backend records exactly', async () => {
     const page = await visit(SIM_PATHS.partnerHome, '?latency=150-400');
     await expect.poll(() => page.getByLabel('Account').textContent()).toBe('Acme Media (1234567)');
+    // A marker on window survives only if no document load happens on the way to the wizard.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     const dialog = await openWizardLikeAPerson(page);
+    expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+    expect(new URL(page.url()).pathname).toBe(SIM_PATHS.partnerApi);
 
     await dialog.getByRole('textbox', { name: 'Token Name' }).pressSequentially('Warehouse Export');
     await dialog.getByRole('textbox', { name: 'Description' }).fill('Nightly export of actions');
@@ -250,5 +255,118 @@ describe('variants', () => {
       'Version 12',
       'Version 11',
     ]);
+  });
+});
+
+/** Calls a test endpoint over https, trusting the simulation's own certificate. */
+const simApi = (method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> =>
+  new Promise((resolve, reject) => {
+    const req = request(`${sim.origin}${path}`, { method, ca: sim.cert }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => {
+        text += chunk;
+      });
+      res.on('end', () => resolve(JSON.parse(text)));
+    });
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+
+describe('scenario switches', () => {
+  it('set through the server API: nameError, and records over /__sim/', async () => {
+    await simApi('POST', '/__sim/scenario', { nameError: 'Names must start with the team code.' });
+    const page = await visit(SIM_PATHS.partnerApi, '?openWizard=1');
+    const dialog = wizardOf(page);
+    await dialog.getByRole('textbox', { name: 'Token Name' }).fill('Anything');
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await expect
+      .poll(() => dialog.getByRole('alert').textContent())
+      .toBe('Names must start with the team code.');
+    expect(await simApi('GET', '/__sim/records')).toEqual([]);
+    await simApi('POST', '/__sim/reset');
+    expect(await simApi('GET', '/__sim/scenario')).toEqual({ latency: { min: 0, max: 20 } });
+  });
+
+  it('confirmStep asks "Create this token?" before creating', async () => {
+    const page = await visit(SIM_PATHS.partnerApi, '?openWizard=1&confirmStep=1');
+    const dialog = await pastSetup(page, 'Confirmed Token');
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await grant(dialog, 'Ads', ['GET']);
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await expectStep(dialog, 'Create');
+    const create = dialog.getByRole('button', { name: 'Create', exact: true });
+    const confirm = page.getByRole('alertdialog', { name: 'Create this token?' });
+    await create.click();
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(sim.records()).toEqual([]);
+    await create.click();
+    await confirm.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('dialog', { name: 'Access Token Created' }).waitFor();
+    expect(sim.records().map((r) => r.name)).toEqual(['Confirmed Token']);
+  });
+
+  it('labels, missing and partial scopes, extra categories (via ?sim= JSON)', async () => {
+    const sim = {
+      renameLabel: { key: 'tokenName', to: 'Token Title' },
+      emailsLabel: 'Additional developer emails',
+      missingScope: { category: 'Actions', method: 'DELETE' },
+      partialMethods: { Ads: ['GET'] },
+      extraCategories: 46,
+    };
+    const page = await visit(
+      SIM_PATHS.partnerApi,
+      `?openWizard=1&sim=${encodeURIComponent(JSON.stringify(sim))}`,
+    );
+    const dialog = wizardOf(page);
+    expect(await dialog.getByRole('textbox', { name: 'Token Name' }).count()).toBe(0);
+    await dialog.getByRole('textbox', { name: 'Token Title' }).fill('Many Scopes');
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await dialog.getByRole('textbox', { name: 'Additional developer emails' }).waitFor();
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await expectStep(dialog, 'API Scopes');
+    expect(await dialog.getByRole('switch').count()).toBe(60);
+    await scopeGroup(dialog, 'Category 046').getByRole('switch').click();
+    await scopeGroup(dialog, 'Actions').getByRole('switch').click();
+    await scopeGroup(dialog, 'Ads').getByRole('switch').click();
+    await scopeGroup(dialog, 'Reports').getByRole('switch').click();
+    const methods = (category: string) =>
+      scopeGroup(dialog, category).locator('label').allTextContents();
+    expect(await methods('Category 046')).toEqual(['GET', 'POST', 'PUT', 'DELETE']);
+    expect(await methods('Actions')).toEqual(['GET', 'POST', 'PUT']);
+    expect(await methods('Ads')).toEqual(['GET']);
+    expect(await methods('Reports')).toEqual(['GET', 'POST', 'PUT', 'DELETE']);
+  });
+
+  it('lateReset clears a typed field once, shortly after its step appears', async () => {
+    const page = await visit(SIM_PATHS.partnerApi, '?openWizard=1&lateReset=description:300');
+    const description = wizardOf(page).getByRole('textbox', { name: 'Description' });
+    await description.fill('Typed too early');
+    await expect.poll(() => description.inputValue()).toBe('');
+    await description.fill('Typed again');
+    await page.waitForTimeout(400);
+    expect(await description.inputValue()).toBe('Typed again');
+  });
+
+  it('lateData delays the controls; account forces the brand page', async () => {
+    const page = await visit(SIM_PATHS.partnerApi, '?lateData=700&account=brand');
+    expect(new URL(page.url()).pathname).toBe(SIM_PATHS.brandApi);
+    const button = page.getByRole('button', { name: 'Create Access Token' });
+    expect(await button.count()).toBe(0);
+    await button.waitFor();
+  });
+
+  it('translates category names on the Japanese page in that variant; serves the older host', async () => {
+    const page = await context.newPage();
+    await page.goto(
+      `https://member.impactradius.com${SIM_PATHS.partnerApi}?openWizard=1&jaCategoryNames=translated&sim=${encodeURIComponent('{"lang":"ja"}')}`,
+    );
+    const dialog = wizardOf(page, 'アクセス トークンを作成');
+    await dialog.getByRole('textbox', { name: 'トークン名' }).fill('翻訳カテゴリ');
+    await dialog.getByRole('button', { name: '次へ' }).click();
+    await expectStep(dialog, '連絡先情報');
+    await dialog.getByRole('button', { name: '次へ' }).click();
+    await expectStep(dialog, 'API スコープ');
+    await scopeGroup(dialog, 'レポート').getByRole('switch', { name: 'レポート' }).waitFor();
+    expect(await scopeGroup(dialog, 'Reports').count()).toBe(0);
   });
 });

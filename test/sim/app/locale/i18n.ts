@@ -29,6 +29,8 @@ export const messagesFor = (lang: Lang, scenario: Scenario): Messages => {
     lang === 'ja' ? (EMAILS_LABELS_JA[variant] ?? ja.developerEmails) : scenario.emailsLabel;
   const rename = scenario.renameLabel;
   if (rename && rename.key in messages) messages[rename.key as MessageKey] = rename.to;
+  else if (rename)
+    console.error(`[impact sim] renameLabel: no label "${rename.key}" (see app/locale/en.ts)`);
   return messages;
 };
 
