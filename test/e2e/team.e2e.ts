@@ -32,7 +32,7 @@ async function readStorage(page: Page) {
     const api = g.browser ?? g.chrome;
     const local = await api.storage.local.get(null);
     // Sync may be unavailable (a browser without an account): then presets live in local.
-    const sync = await api.storage.sync.get(null).catch(() => ({}));
+    const sync: Record<string, unknown> = await api.storage.sync.get(null).catch(() => ({}));
     return { sync, local };
   });
 }
