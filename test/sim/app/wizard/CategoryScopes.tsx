@@ -4,11 +4,15 @@ import type { Method } from '../../scenario';
 import type { ScopeCategory } from '../catalog';
 import { Switch } from '../controls/Switch';
 
+/** Checked methods while the switch is on; null while it is off. */
+type Checked = Method[] | null;
+/** Computes the new state from the latest one, so rapid clicks compose. */
+export type ScopeChange = (latest: Checked) => Checked;
+
 interface CategoryScopesProps {
   category: ScopeCategory;
-  /** Checked methods while the switch is on; null while it is off. */
-  checked: Method[] | null;
-  onChange(checked: Method[] | null): void;
+  checked: Checked;
+  onChange(change: ScopeChange): void;
 }
 
 /**
@@ -19,8 +23,11 @@ interface CategoryScopesProps {
 export function CategoryScopes({ category, checked, onChange }: CategoryScopesProps) {
   const id = useId();
   const on = checked !== null;
-  const toggle = (method: Method, value: boolean) =>
-    onChange(value ? [...(checked ?? []), method] : (checked ?? []).filter((m) => m !== method));
+  const tick = (method: Method, value: boolean) =>
+    onChange((latest) => {
+      const others = (latest ?? []).filter((m) => m !== method);
+      return value ? [...others, method] : others;
+    });
   return (
     // A div group, as card-based design systems build it (a fieldset would be the semantic twin).
     // biome-ignore lint/a11y/useSemanticElements: see above
@@ -37,7 +44,7 @@ export function CategoryScopes({ category, checked, onChange }: CategoryScopesPr
         <Switch
           checked={on}
           labelledBy={`${id}-name`}
-          onChange={(value) => onChange(value ? [] : null)}
+          onChange={(value) => onChange(() => (value ? [] : null))}
         />
       </div>
       {on && (
@@ -47,7 +54,7 @@ export function CategoryScopes({ category, checked, onChange }: CategoryScopesPr
               <input
                 type="checkbox"
                 checked={checked.includes(method)}
-                onChange={(e) => toggle(method, e.target.checked)}
+                onChange={(e) => tick(method, e.target.checked)}
               />
               {method}
             </label>

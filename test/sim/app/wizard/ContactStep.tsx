@@ -4,11 +4,11 @@ import { EmailTags } from '../controls/EmailTags';
 import { SelectField } from '../controls/SelectField';
 import { Spinner } from '../controls/Spinner';
 import { t } from '../runtime';
-import type { WizardForm } from './form';
+import type { UpdateForm, WizardForm } from './form';
 
 interface ContactStepProps {
   form: WizardForm;
-  update(patch: Partial<WizardForm>): void;
+  update: UpdateForm;
   /** Account users; null while they load (the drop-down appears only then). */
   users: AccountUser[] | null;
 }

@@ -1,13 +1,12 @@
 /** @jsxImportSource react */
-import type { Method } from '../../scenario';
 import type { ScopeCategory } from '../catalog';
 import { t } from '../runtime';
-import { CategoryScopes } from './CategoryScopes';
-import type { WizardForm } from './form';
+import { CategoryScopes, type ScopeChange } from './CategoryScopes';
+import type { UpdateForm, WizardForm } from './form';
 
 interface ScopesStepProps {
   form: WizardForm;
-  update(patch: Partial<WizardForm>): void;
+  update: UpdateForm;
   catalog: ScopeCategory[];
   /** "Select at least one" (role=alert) after a refused Next. */
   error: string | null;
@@ -15,12 +14,14 @@ interface ScopesStepProps {
 
 /** Step 3: one card per API category (switch + method checkboxes), and "Clear All". */
 export function ScopesStep({ form, update, catalog, error }: ScopesStepProps) {
-  const setCategory = (id: string, methods: Method[] | null) => {
-    const scopes = { ...form.scopes };
-    if (methods) scopes[id] = methods;
-    else delete scopes[id];
-    update({ scopes });
-  };
+  const setCategory = (id: string, change: ScopeChange) =>
+    update((latest) => {
+      const scopes = { ...latest.scopes };
+      const methods = change(scopes[id] ?? null);
+      if (methods) scopes[id] = methods;
+      else delete scopes[id];
+      return { scopes };
+    });
   return (
     <div className="step-body">
       <div className="scopes-head">
@@ -40,7 +41,7 @@ export function ScopesStep({ form, update, catalog, error }: ScopesStepProps) {
             key={category.id}
             category={category}
             checked={form.scopes[category.id] ?? null}
-            onChange={(methods) => setCategory(category.id, methods)}
+            onChange={(change) => setCategory(category.id, change)}
           />
         ))}
       </div>

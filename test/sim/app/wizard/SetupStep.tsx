@@ -2,11 +2,11 @@
 import { useId } from 'react';
 import { SelectField } from '../controls/SelectField';
 import { t } from '../runtime';
-import type { WizardForm } from './form';
+import type { UpdateForm, WizardForm } from './form';
 
 interface SetupStepProps {
   form: WizardForm;
-  update(patch: Partial<WizardForm>): void;
+  update: UpdateForm;
   /** Offered API versions, newest first. */
   versions: number[];
   /** The name's validation error (role=alert), from the page or the backend. */

@@ -14,12 +14,12 @@ import { CreateStep } from './CreateStep';
 import {
   CONTACT,
   CREATE,
+  type FormChange,
   grantsOf,
   initialForm,
   requestOf,
   SCOPES,
   SETUP,
-  type WizardForm,
 } from './form';
 import { refusalText } from './refusal';
 import { ScopesStep } from './ScopesStep';
@@ -53,8 +53,8 @@ export function Wizard({ info, tokens, onClose, onCreated }: WizardProps) {
   const [phase, setPhase] = useState<Phase>('editing');
   const [created, setCreated] = useState<CreateTokenResponse | null>(null);
 
-  const update = useCallback((patch: Partial<WizardForm>) => {
-    setForm((f) => ({ ...f, ...patch }));
+  const update = useCallback((change: FormChange) => {
+    setForm((f) => ({ ...f, ...(typeof change === 'function' ? change(f) : change) }));
     setError(null);
   }, []);
 

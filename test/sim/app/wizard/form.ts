@@ -15,6 +15,13 @@ export interface WizardForm {
   scopes: Record<string, Method[]>;
 }
 
+/**
+ * A change to the form: a patch, or a function of the latest form. Functions keep rapid clicks
+ * (several in one task, before React re-renders) from overwriting each other.
+ */
+export type FormChange = Partial<WizardForm> | ((form: WizardForm) => Partial<WizardForm>);
+export type UpdateForm = (change: FormChange) => void;
+
 export const STEPS: MessageKey[] = ['stepSetup', 'stepContact', 'stepScopes', 'stepCreate'];
 export const SETUP = 0;
 export const CONTACT = 1;
