@@ -1,6 +1,15 @@
 import { request } from 'node:https';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  onTestFinished,
+} from 'vitest';
 import { launchChromium } from './chromium.mjs';
 import {
   choose,
@@ -18,12 +27,14 @@ import { SIM_PATHS, type SimServer, startSim } from './server.mjs';
 
 let sim: SimServer;
 let browser: Browser;
+/** Shared by every test that leaves no stored state behind (a context costs ~0.3 s). */
 let context: BrowserContext;
 
 beforeAll(async () => {
   // Fast by default; the person-like run asks for the realistic latency itself.
   sim = await startSim({ scenario: { latency: { min: 0, max: 20 } } });
   browser = await launchChromium(sim);
+  context = await browser.newContext();
 });
 
 afterAll(async () => {
@@ -31,17 +42,16 @@ afterAll(async () => {
   await sim?.close();
 });
 
-beforeEach(async () => {
+beforeEach(() => {
   sim.reset();
-  context = await browser.newContext();
 });
 
 afterEach(async () => {
-  await context.close();
+  for (const page of context.pages()) await page.close();
 });
 
-const visit = async (path: string, query = ''): Promise<Page> => {
-  const page = await context.newPage();
+const visit = async (path: string, query = '', where = context): Promise<Page> => {
+  const page = await where.newPage();
   await page.goto(`https://app.impact.com${path}${query}`);
   return page;
 };
@@ -186,7 +196,10 @@ describe('traps for a careless driver', () => {
 
 describe('variants', () => {
   it('shows the Japanese labels and keeps the language as a stored preference', async () => {
-    const page = await visit(SIM_PATHS.partnerApi, '?lang=ja');
+    // Its own context: the stored language must not leak into the other tests.
+    const own = await browser.newContext();
+    onTestFinished(() => own.close());
+    const page = await visit(SIM_PATHS.partnerApi, '?lang=ja', own);
     await page.getByRole('button', { name: 'アクセス トークンを作成' }).click();
     const dialog = wizardOf(page, 'アクセス トークンを作成');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
@@ -212,7 +225,7 @@ describe('variants', () => {
     await dialog.getByRole('button', { name: '主な連絡先' }).waitFor();
     await dialog.getByRole('textbox', { name: '開発者のメール アドレス' }).waitFor();
 
-    const again = await visit(SIM_PATHS.partnerApi);
+    const again = await visit(SIM_PATHS.partnerApi, '', own);
     await again.getByRole('button', { name: 'アクセス トークンを作成' }).waitFor();
   });
 
