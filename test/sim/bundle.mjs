@@ -48,6 +48,9 @@ async function sourceStamp() {
 async function buildInto(dir) {
   const { build } = await import('vite');
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+  const started = Date.now();
+  // Said out loud because it is the one slow step of startSim; a cached start says nothing.
+  process.stderr.write('[impact sim] sources changed: building the page with vite…\n');
   await build({
     configFile: false,
     root: APP,
@@ -79,6 +82,7 @@ async function buildInto(dir) {
   if (existsSync(dir)) await discard();
   else await rename(tmp, dir).catch(discard);
   await pruneOldBuilds(dir);
+  process.stderr.write(`[impact sim] built in ${Date.now() - started} ms\n`);
 }
 
 async function pruneOldBuilds(keep) {

@@ -351,12 +351,14 @@ describe('scenario switches', () => {
   });
 
   it('lateReset clears a typed field once, shortly after its step appears', async () => {
-    const page = await visit(SIM_PATHS.partnerApi, '?openWizard=1&lateReset=description:300');
+    // 1 s leaves room to type first even on a loaded machine.
+    const page = await visit(SIM_PATHS.partnerApi, '?openWizard=1&lateReset=description:1000');
     const description = wizardOf(page).getByRole('textbox', { name: 'Description' });
     await description.fill('Typed too early');
+    expect(await description.inputValue()).toBe('Typed too early');
     await expect.poll(() => description.inputValue()).toBe('');
     await description.fill('Typed again');
-    await page.waitForTimeout(400);
+    await page.waitForTimeout(300);
     expect(await description.inputValue()).toBe('Typed again');
   });
 
