@@ -1,8 +1,20 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserExecutable, targetBrowser } from './harness/browser-paths.ts';
 import { byRole, LAUNCHER, PARTNER_API_PATH, withSession } from './harness/session.ts';
 
 // Team features in the real browser, through the helper page as a person uses it: a pack is
@@ -163,5 +175,173 @@ describe(`team features (${BROWSER})`, () => {
     await helper.waitForSelector(`ol.audit ::-p-text(${name})`, { timeout: 10_000 });
     await helper.close();
     await page.close();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Organization presets through real browser policy (storage.managed), as an administrator
+// deploys them (README "For administrators"). Policy files are machine-wide, so the extension is
+// loaded from a private copy under its own id: other browser sessions on this machine, which load
+// dist/ under the usual id, never see this policy. Needs root (CI runs as root).
+//   Chromium: /etc/chromium/policies/managed/<file>.json, 3rdparty.extensions.<id>.presetPack;
+//             an unpacked extension's id is derived from its absolute path.
+//   Firefox:  /etc/firefox/policies/policies.json, policies.3rdparty.Extensions.<id>.presetPack;
+//             the copy gets its own gecko id. Firefox needs no managed_schema for this.
+// ---------------------------------------------------------------------------------------------
+
+const ORG_PACK = pack([
+  preset('org-rep', 'Org reporting', [{ category: 'Reports', methods: ['GET'] }]),
+]);
+
+/** Chromium's id for an unpacked extension: sha256 of its path, 32 hex digits mapped to a-p. */
+const unpackedExtensionId = (path: string) =>
+  [...createHash('sha256').update(path).digest('hex').slice(0, 32)]
+    .map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16)))
+    .join('');
+
+interface PolicyBrowser {
+  browser: Browser;
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Writes `path` (making missing folders); the returned undo restores exactly what was there. */
+function writeSystemFile(path: string, text: string | ((before?: string) => string)): () => void {
+  const created: string[] = [];
+  for (let dir = dirname(path); !existsSync(dir); dir = dirname(dir)) created.unshift(dir);
+  for (const dir of created) mkdirSync(dir);
+  const before = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  writeFileSync(path, typeof text === 'function' ? text(before) : text);
+  return () => {
+    if (before === undefined) rmSync(path, { force: true });
+    else writeFileSync(path, before);
+    for (const dir of created.reverse()) rmdirSync(dir);
+  };
+}
+
+async function launchWithPolicy(presetPack: string): Promise<PolicyBrowser> {
+  const name = targetBrowser();
+  const copy = realpathSync(mkdtempSync(join(tmpdir(), `ith-policy-${name}-`)));
+  const profile = mkdtempSync(join(tmpdir(), 'ith-policy-profile-'));
+  const cleanups: (() => void)[] = [
+    () => rmSync(copy, { recursive: true, force: true }),
+    () => rmSync(profile, { recursive: true, force: true }),
+  ];
+  const cleanup = () => {
+    for (const undo of cleanups.reverse()) undo();
+  };
+  try {
+    if (name === 'chromium') {
+      cpSync(join(ROOT, 'dist/chrome'), copy, { recursive: true });
+      const id = unpackedExtensionId(copy);
+      cleanups.push(
+        writeSystemFile(
+          `/etc/chromium/policies/managed/ith-team-e2e-${id}.json`,
+          JSON.stringify({ '3rdparty': { extensions: { [id]: { presetPack } } } }),
+        ),
+      );
+      const browser = await puppeteer.launch({
+        executablePath: browserExecutable('chromium'),
+        headless: true,
+        pipe: true,
+        enableExtensions: [copy],
+        userDataDir: profile,
+        env: { ...process.env, LANGUAGE: 'en' },
+        args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync', '--lang=en'],
+      });
+      return {
+        browser,
+        origin: `chrome-extension://${id}`,
+        close: async () => {
+          await browser.close().catch(() => {});
+          cleanup();
+        },
+      };
+    }
+    cpSync(join(ROOT, 'dist/firefox'), copy, { recursive: true });
+    const geckoId = 'ith-team-e2e-policy@tokenhelper.dev';
+    const uuid = '7d2e9c41-0b6a-4f3e-9a85-1c4b7e6f2d90';
+    const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
+    manifest.browser_specific_settings.gecko.id = geckoId;
+    writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest));
+    // One policies.json per machine: an existing one keeps everything it says.
+    cleanups.push(
+      writeSystemFile('/etc/firefox/policies/policies.json', (before) => {
+        const policies = before ? JSON.parse(before) : { policies: {} };
+        policies.policies['3rdparty'] ??= {};
+        policies.policies['3rdparty'].Extensions ??= {};
+        policies.policies['3rdparty'].Extensions[geckoId] = { presetPack };
+        return JSON.stringify(policies, null, 2);
+      }),
+    );
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: browserExecutable('firefox'),
+      headless: true,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+        'intl.locale.requested': 'en',
+      },
+    });
+    await browser.installExtension(copy);
+    return {
+      browser,
+      origin: `moz-extension://${uuid}`,
+      close: async () => {
+        await browser.close().catch(() => {});
+        cleanup();
+      },
+    };
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+}
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+describe(`organization presets by policy (${BROWSER})`, () => {
+  let policy: PolicyBrowser;
+  beforeAll(async () => {
+    policy = await launchWithPolicy(ORG_PACK);
+  });
+  afterAll(async () => {
+    await policy?.close();
+  });
+
+  it('shows the policy pack as read-only "From your organization" presets; Duplicate copies one', async () => {
+    const helper = await policy.browser.newPage();
+    // Firefox never resolves goto() for moz-extension:// pages; wait for the document instead.
+    void helper.goto(`${policy.origin}/src/helper/index.html`).catch(() => {});
+    await helper.waitForFunction(() => location.protocol.endsWith('-extension:'), {
+      timeout: 15_000,
+    });
+    // The browser reads policy shortly after start; the helper follows storage.managed changes.
+    await helper.waitForFunction(
+      () =>
+        [...document.querySelectorAll('optgroup')].some(
+          (g) => g.label === 'From your organization' && g.textContent === 'Org reporting',
+        ),
+      { timeout: 20_000 },
+    );
+    await helper.select('#preset', 'org:org-rep');
+    await helper.waitForSelector('::-p-text(comes from your organization and is read-only)');
+    const disabled = (label: string) =>
+      helper.$eval(byRole('button', label), (b) => (b as HTMLButtonElement).disabled);
+    expect(await disabled('Delete')).toBe(true);
+    expect(await disabled('Rename')).toBe(true);
+    expect(await helper.$(byRole('button', 'Save changes'))).toBeNull();
+
+    await helper.locator(byRole('button', 'Duplicate')).click();
+    await expect
+      .poll(async () => (await storedPresets(helper)).map((p) => p.name), { timeout: 10_000 })
+      .toEqual(['Org reporting (copy)']);
+    const [copy] = await storedPresets(helper);
+    expect(await helper.$eval('#preset', (el) => (el as HTMLSelectElement).value)).toBe(
+      `user:${copy?.id}`,
+    );
+    expect(await disabled('Delete')).toBe(false);
+    await helper.close();
   });
 });
