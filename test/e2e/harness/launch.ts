@@ -44,6 +44,8 @@ export interface LaunchOptions {
   lang?: 'en' | 'ja';
   /** Tests run headless; the demo opens a real window. */
   headless?: boolean;
+  /** Extra Chromium switches (e.g. a forced colour scheme for the docs screenshots). */
+  chromiumArgs?: string[];
 }
 
 function distFor(name: BrowserName): string {
@@ -81,6 +83,7 @@ async function launchChromium(
       `--lang=${lang}`,
       `--host-resolver-rules=${rules}`,
       '--ignore-certificate-errors',
+      ...(opts.chromiumArgs ?? []),
     ],
   });
   const worker = await browser.waitForTarget(
