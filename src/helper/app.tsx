@@ -482,6 +482,7 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
         page={page}
         selected={selected}
         now={now}
+        search={search}
       />
     </div>
   );

@@ -13,6 +13,7 @@ import type { StoredState } from '../../core/stored-state';
 import { MAX_IMPORT_BYTES } from '../../core/untrusted-json';
 import { readFileText } from '../../platform/files';
 import { t } from '../../platform/i18n';
+import { activeTabId, extensionUrl, openTab } from '../../platform/runtime';
 import { newPresetId } from '../form';
 import { presetChanges } from './import-diff';
 import { parseImportText } from './import-source';
@@ -21,6 +22,24 @@ interface Props {
   state: StoredState;
   save(next: StoredState, done: string): Promise<boolean>;
   now(): Date;
+  /** Opened as "?team=import": the file button gets focus, ready to pick. */
+  focusFile?: boolean;
+}
+
+/** The helper page opened at the import (see pickInTab). */
+export const IMPORT_PAGE = 'src/helper/index.html?team=import';
+
+/**
+ * A toolbar popup closes as soon as a file picker takes focus (Firefox always, Chrome on some
+ * systems), and the picked file is lost with it. From the popup, "Import file…" therefore opens
+ * the helper in a tab at the import, where the picker can be used.
+ */
+const inToolbarPopup = () => document.body.classList.contains('popup');
+async function pickInTab() {
+  // Aimed at the popup's tab, as "Open in a tab" is, so the helper there still knows the page.
+  const tabId = await activeTabId().catch(() => undefined);
+  await openTab(extensionUrl(`${IMPORT_PAGE}${tabId === undefined ? '' : `&tabId=${tabId}`}`));
+  window.close();
 }
 
 interface Preview {
@@ -46,7 +65,7 @@ export const importCount = (preview: Preview): number =>
  * Apply works on a copy (core/import-plan.ts), so a refused or failed import leaves the stored
  * presets exactly as they were.
  */
-export function ImportPanel({ state, save, now }: Props): JSX.Element {
+export function ImportPanel({ state, save, now, focusFile }: Props): JSX.Element {
   const [text, setText] = useState('');
   const [error, setError] = useState('');
   const [preview, setPreview] = useState<Preview>();
@@ -54,7 +73,13 @@ export function ImportPanel({ state, save, now }: Props): JSX.Element {
   /** Counts previews shown, so focus moves to each new one (not on every radio change). */
   const [shown, setShown] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
+  const fileButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const popup = inToolbarPopup();
+
+  useEffect(() => {
+    if (focusFile) fileButton.current?.focus();
+  }, [focusFile]);
 
   // The preview appears below the box: take the person (and a screen reader) to it.
   useEffect(() => {
@@ -132,7 +157,12 @@ export function ImportPanel({ state, save, now }: Props): JSX.Element {
     <section class="team-part" aria-labelledby="import-h">
       <h3 id="import-h">{t('importHeading')}</h3>
       <div class="row">
-        <button type="button" onClick={() => fileInput.current?.click()}>
+        <button
+          type="button"
+          ref={fileButton}
+          aria-describedby={popup ? 'import-file-hint' : undefined}
+          onClick={() => (popup ? void pickInTab() : fileInput.current?.click())}
+        >
           {t('importFile')}
         </button>
         <input
@@ -150,6 +180,11 @@ export function ImportPanel({ state, save, now }: Props): JSX.Element {
           }}
         />
       </div>
+      {popup && (
+        <p id="import-file-hint" class="hint">
+          {t('importFileInTab')}
+        </p>
+      )}
       <div class="field">
         <label for="import-text">{t('importPaste')}</label>
         <textarea

@@ -22,6 +22,8 @@ export interface TeamProps {
   /** The preset chosen in the Preset drop-down. */
   selected?: ListedPreset;
   now(): Date;
+  /** location.search of the helper page ("?team=import" opens the import). */
+  search?: string;
 }
 
 /** Share and import presets, and the audit log of tokens created here. */
@@ -29,8 +31,10 @@ export function TeamSection(props: TeamProps): JSX.Element {
   // The one recorder of what pages offer (see use-catalogs.ts).
   const catalogs = useCatalogs(props.page, true);
   const offers = knownOffers(props.page, catalogs);
+  // Opened from the popup's "Import file…" (import-panel.tsx): straight to the import.
+  const atImport = new URLSearchParams(props.search).get('team') === 'import';
   return (
-    <details class="team">
+    <details class="team" open={atImport}>
       <summary>{t('team')}</summary>
       <p class="hint">{t('teamHint')}</p>
       <SharePresets
@@ -39,7 +43,7 @@ export function TeamSection(props: TeamProps): JSX.Element {
         marksOf={(preset) => presetMarks(preset, offers)}
         selected={props.selected}
       />
-      <ImportPanel state={props.state} save={props.save} now={props.now} />
+      <ImportPanel state={props.state} save={props.save} now={props.now} focusFile={atImport} />
       <AuditView now={props.now} />
     </details>
   );

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import '../fakes/install';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportPack } from '../../../src/core/pack';
 import { fakeBrowser } from '../fakes/browser';
 import {
@@ -203,5 +203,33 @@ describe('import preview and conflict resolution', () => {
       screen.getByRole('group', { name: /“Bravo” has the same name as your “Bravo”/ }),
     ).toBeTruthy();
     expect(storedPresets().map((p) => p.id)).toEqual(['a', 'b2']);
+  });
+});
+
+describe('import from the toolbar popup', () => {
+  afterEach(() => {
+    document.body.classList.remove('popup');
+    vi.restoreAllMocks();
+  });
+
+  it('opens the helper in a tab at the import, since a file picker would close the popup', async () => {
+    document.body.classList.add('popup');
+    const close = vi.spyOn(window, 'close').mockImplementation(() => {});
+    openHelper();
+    await openTeam();
+    expect(screen.getByText(/this opens the helper in a tab/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Import file…' }));
+    await waitFor(() => expect(close).toHaveBeenCalled());
+    expect(fakeBrowser.tabs.created).toEqual([
+      { url: 'chrome-extension://fake-extension-id/src/helper/index.html?team=import&tabId=7' },
+    ]);
+
+    // That tab opens with the Team section open and the file button ready.
+    cleanup();
+    document.body.classList.remove('popup');
+    openHelper('?team=import&tabId=7');
+    const button = await screen.findByRole('button', { name: 'Import file…' });
+    await waitFor(() => expect(document.activeElement).toBe(button));
+    expect(button.closest('details')?.open).toBe(true);
   });
 });
