@@ -1,0 +1,403 @@
+// `npm run bench`: one run on the simulation in Chromium, printed as a table and written to
+// .bench/latest.json. A script, not a test: it reports numbers and says which goals are met.
+// README.md beside this file says what each number means and how it is taken.
+//
+//   node test/bench/bench.mjs [--no-build] [--quick]
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+import { runnerImport } from 'vite';
+import { measureSizes } from '../../scripts/sizes.mjs';
+import { startSim } from '../sim/server.mjs';
+import { measureDetection, measureIdleCost } from './probes.mjs';
+import { pairsOf, REQUEST, scopesFor } from './request.mjs';
+import { floorFill, playwrightFill } from './subjects.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const log = (...a) => console.error(`[bench ${elapsed()}]`, ...a);
+
+/**
+ * Rounds per size; every round runs the three subjects once, in a rotating order. Sized so the
+ * whole bench stays near 3 minutes on 2 cores: a 500-scope run of the extension alone takes
+ * ~20 s, and Playwright's would take minutes, so it runs once and is stopped at a cap.
+ */
+const SIZES = quick
+  ? [
+      { scopes: 14, rounds: 1, playwrightRounds: 1 },
+      { scopes: 60, rounds: 1, playwrightRounds: 1 },
+      { scopes: 500, rounds: 1, playwrightRounds: 1, playwrightCapMs: 10_000 },
+    ]
+  : [
+      { scopes: 14, rounds: 3, playwrightRounds: 3 },
+      { scopes: 60, rounds: 4, playwrightRounds: 4 },
+      { scopes: 500, rounds: 2, playwrightRounds: 1, playwrightCapMs: 8_000 },
+    ];
+/** Every subject waits this long after its page is ready, so page start-up work has settled. */
+const SETTLE_MS = 200;
+const API_PATH = '/secure/mediapartner/accountSettings/mp-wsapi-flow.ihtml';
+
+if (!args.has('--no-build')) {
+  log('building the extension (node scripts/build.mjs)');
+  const built = spawnSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+const { module: harness } = await runnerImport(join(root, 'test/e2e/harness/launch.ts'));
+const sim = await startSim();
+const ext = await harness.launchWithExtension('chromium', { simPort: sim.port });
+// The comparison browser: the same Chromium and flags as the harness, without the extension.
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  `--host-resolver-rules=${harness.SIM_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${sim.port}`).join(', ')}`,
+  '--ignore-certificate-errors',
+];
+const plain = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: CHROMIUM_ARGS,
+});
+const plainContext = await plain.newContext({ viewport: harness.DESKTOP_VIEWPORT });
+let plainPage = await plainContext.newPage();
+log('browsers up');
+
+const apiUrl = (extraCategories) =>
+  `https://app.impact.com${API_PATH}?execution=e1s1&extraCategories=${extraCategories}`;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round1 = (x) => Math.round(x * 10) / 10;
+
+/** The page's own clock: wizard open -> Create step current (the last time it became current). */
+const pageFillMs = (page) =>
+  page.evaluate(() => {
+    const t = window.__sim.timings;
+    return t.wizardOpen !== null && t.createStep !== null ? t.createStep - t.wizardOpen : null;
+  });
+
+/** What the Create step's summary shows: name, version, contact, emails, scope pairs. */
+const summaryOf = (page) =>
+  page.evaluate(() => {
+    const rows = [...document.querySelectorAll('[role=dialog] dl > div')].map((d) => [
+      d.querySelector('dt')?.textContent,
+      d.querySelector('dd')?.textContent,
+    ]);
+    const pairs = [...document.querySelectorAll('[role=dialog] dl li')].flatMap((li) => {
+      const category = li.querySelector('strong')?.textContent ?? '';
+      const methods = li.textContent.slice(category.length).trim().split(/,\s*/);
+      return methods.map((m) => `${category} ${m}`);
+    });
+    return { rows: Object.fromEntries(rows), pairs };
+  });
+
+function checkSummary(subject, summary, scopes) {
+  const want = pairsOf(scopes).sort().join('|');
+  const got = [...summary.pairs].sort().join('|');
+  const problems = [];
+  if (got !== want) problems.push(`scopes differ (${summary.pairs.length} shown)`);
+  if (summary.rows['Token Name'] !== REQUEST.name) problems.push('name differs');
+  if (summary.rows['API Version'] !== REQUEST.versionOption) problems.push('version differs');
+  if (!summary.rows['Primary Contact']?.includes(REQUEST.primaryContact))
+    problems.push('contact differs');
+  if (summary.rows['Developer emails'] !== REQUEST.developerEmails.join(', '))
+    problems.push('emails differ');
+  if (problems.length)
+    throw new Error(`${subject}: the wizard was not filled as asked: ${problems}`);
+}
+
+// --- The extension, through its popped-out helper page --------------------------------------
+
+const STATUS_FINAL = /Ready for review\s*$|Token created\s*$|^\s*Stopped:/;
+const extPage = await ext.openPage(apiUrl(0));
+await extPage.waitForSelector('impact-token-helper', { timeout: 15_000 });
+const helper = await ext.openHelper(extPage);
+const box = (label) => `::-p-aria(${label}[role="checkbox"])`;
+const textbox = (label) => `::-p-aria(${label}[role="textbox"])`;
+
+async function runHelper() {
+  await helper.click('::-p-aria(Fill form[role="button"])');
+  await helper.waitForFunction(
+    (re) => new RegExp(re).test(document.querySelector('[role=status]')?.textContent ?? ''),
+    { timeout: 120_000, polling: 'mutation' },
+    STATUS_FINAL.source,
+  );
+  return helper.$eval('[role=status]', (e) => e.textContent);
+}
+
+/** The helper's form, filled once as a person would; scopes are ticked per size. */
+async function prepareHelper() {
+  await helper.waitForSelector(textbox('Token name'));
+  await helper.type(textbox('Token name'), REQUEST.name);
+  await helper.type(textbox('Description'), REQUEST.description);
+  await helper.select('#api-version', REQUEST.version);
+  await helper.type(textbox('Primary contact'), REQUEST.primaryContact);
+  await helper.type(textbox('Developer emails'), REQUEST.developerEmails.join('\n'));
+  // The bench drives the popped-out helper; the in-page panel would be a second, idle copy.
+  const auto = await helper.waitForSelector(box('Open automatically'));
+  if (await auto.evaluate((e) => e.checked)) await auto.click();
+}
+
+/**
+ * Ticks exactly `pairs` in the helper, one at a time: each click's handler reads the form of the
+ * last render, so Preact (which renders in a microtask) must render between clicks.
+ */
+async function tickInHelper(pairs) {
+  const result = await helper.evaluate(async (want) => {
+    const boxes = [...document.querySelectorAll('input[type=checkbox][aria-label]')].filter((b) =>
+      b.closest('table'),
+    );
+    const byLabel = new Map(boxes.map((b) => [b.getAttribute('aria-label'), b]));
+    const missing = want.filter((p) => !byLabel.has(p));
+    if (missing.length) return { missing };
+    const wanted = new Set(want);
+    for (const label of byLabel.keys()) {
+      const b = () =>
+        document.querySelector(`input[type=checkbox][aria-label="${CSS.escape(label)}"]`);
+      if (b().checked !== wanted.has(label)) {
+        b().click();
+        await new Promise((r) => queueMicrotask(r));
+      }
+    }
+    const ticked = [
+      ...document.querySelectorAll('table input[type=checkbox][aria-label]:checked'),
+    ].map((b) => b.getAttribute('aria-label'));
+    return { ticked };
+  }, pairs);
+  if (result.missing) throw new Error(`helper has no checkbox for ${result.missing.slice(0, 3)}`);
+  if (result.ticked.sort().join('|') !== [...pairs].sort().join('|'))
+    throw new Error('helper did not keep the ticked scopes');
+}
+
+/** A freshly loaded API page, ready for its subject (the launcher too, when the extension runs). */
+async function freshPage(page, url, withExtension) {
+  await page.goto(url, { waitUntil: 'load' });
+  if (withExtension) await page.waitForSelector('impact-token-helper', { timeout: 15_000 });
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('button')].some(
+      (b) => b.textContent.trim() === 'Create Access Token',
+    ),
+  );
+  await sleep(SETTLE_MS);
+}
+
+const extOutside = [];
+const SUBJECTS = {
+  async extension({ url, scopes }) {
+    await freshPage(extPage, url, true);
+    const clicked = Date.now();
+    const status = await runHelper();
+    const reported = Date.now();
+    if (!/Ready for review\s*$/.test(status)) throw new Error(`extension: ${status}`);
+    checkSummary('extension', await summaryOf(extPage), scopes);
+    // Outside the page-clock window, for the record: "Fill form" -> wizard open, and Create step
+    // -> the helper's final status (wall clock against the page's timeOrigin, same machine).
+    const t = await extPage.evaluate(() => ({
+      origin: performance.timeOrigin,
+      ...window.__sim.timings,
+    }));
+    extOutside.push({
+      click_to_wizard_ms: round1(t.origin + t.wizardOpen - clicked),
+      create_step_to_status_ms: round1(reported - t.origin - t.createStep),
+    });
+    return pageFillMs(extPage);
+  },
+  async playwright({ url, scopes, capMs }) {
+    await plainPage.goto(url, { waitUntil: 'load' });
+    await plainPage.getByRole('button', { name: 'Create Access Token' }).waitFor();
+    await sleep(SETTLE_MS);
+    const work = playwrightFill(plainPage, REQUEST, scopes).then(
+      () => 'done',
+      (error) => error,
+    );
+    const outcome = capMs ? await Promise.race([work, sleep(capMs).then(() => 'cap')]) : await work;
+    if (outcome === 'cap') {
+      // Too slow for the bench's time budget: report how long it had run (a lower bound) and
+      // close the page, which ends the script's pending actions.
+      const soFar = await plainPage.evaluate(
+        () => performance.now() - window.__sim.timings.wizardOpen,
+      );
+      await plainPage.close();
+      await work;
+      plainPage = await plainContext.newPage();
+      return { ms: soFar, capped: true };
+    }
+    if (outcome instanceof Error) throw outcome;
+    checkSummary('playwright', await summaryOf(plainPage), scopes);
+    return pageFillMs(plainPage);
+  },
+  async floor({ url }) {
+    await plainPage.goto(url, { waitUntil: 'load' });
+    await plainPage.getByRole('button', { name: 'Create Access Token' }).waitFor();
+    await sleep(SETTLE_MS);
+    await plainPage.evaluate(floorFill, REQUEST.name);
+    return pageFillMs(plainPage);
+  },
+};
+
+await prepareHelper();
+log('helper ready');
+const fill = [];
+const cappedRuns = [];
+for (const size of SIZES) {
+  const { extraCategories, scopes } = scopesFor(size.scopes);
+  const url = apiUrl(extraCategories);
+  const pairs = pairsOf(scopes);
+  // Warm-up (not measured): one run shows the helper this page's categories, as for a person.
+  await freshPage(extPage, url, true);
+  await tickInHelper(pairs.slice(0, 1));
+  const warm = await runHelper();
+  if (!/Ready for review\s*$/.test(warm)) throw new Error(`warm-up: ${warm}`);
+  log(`${size.scopes} scopes: warm-up run done`);
+  await tickInHelper(pairs);
+  log(`${size.scopes} scopes: ticked in the helper`);
+  await freshPage(plainPage, url, false);
+  await plainPage.evaluate(floorFill, REQUEST.name); // warm-up of the plain browser
+
+  const times = { extension: [], playwright: [], floor: [] };
+  const order = ['extension', 'playwright', 'floor'];
+  for (let r = 0; r < size.rounds; r++) {
+    const turn = [...order.slice(r % 3), ...order.slice(0, r % 3)];
+    for (const subject of turn) {
+      if (subject === 'playwright' && r >= size.playwrightRounds) continue;
+      const got = await SUBJECTS[subject]({ url, scopes, capMs: size.playwrightCapMs });
+      const { ms, capped = false } = typeof got === 'number' || got === null ? { ms: got } : got;
+      if (ms === null) throw new Error(`${subject}: the page clock has no Create step`);
+      times[subject].push(ms);
+      if (capped) cappedRuns.push(`${size.scopes}:${subject}`);
+      log(
+        `${size.scopes} scopes, round ${r + 1}: ${subject} ${ms.toFixed(0)} ms${capped ? ' (stopped at the cap: a lower bound)' : ''}`,
+      );
+    }
+  }
+  fill.push({ scopes: size.scopes, extraCategories, times });
+}
+
+log('detection latency');
+const detection = await measureDetection(ext, quick ? 3 : 10);
+log('content-script work on a non-API page');
+const idle = await measureIdleCost(
+  ext,
+  () =>
+    puppeteer.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      pipe: true,
+      defaultViewport: harness.DESKTOP_VIEWPORT,
+      args: CHROMIUM_ARGS,
+    }),
+  quick ? 1 : 2,
+);
+const sizes = { chrome: measureSizes('chrome'), firefox: measureSizes('firefox') };
+
+await ext.close();
+await plain.close();
+await sim.close();
+
+// --- Report ---------------------------------------------------------------------------------
+
+const rows = fill.map((f) => {
+  const ext = median(f.times.extension);
+  const pw = median(f.times.playwright);
+  const floor = median(f.times.floor);
+  return {
+    scopes: f.scopes,
+    extraCategories: f.extraCategories,
+    extension_ms: round1(ext),
+    playwright_ms: round1(pw),
+    floor_ms: round1(floor),
+    ratio_vs_playwright: Math.round((ext / pw) * 100) / 100,
+    // A Playwright run stopped at the cap: its time is a lower bound, the ratio an upper bound.
+    playwright_capped: cappedRuns.includes(`${f.scopes}:playwright`),
+    ratio_vs_floor: Math.round((ext / floor) * 100) / 100,
+    beyond_floor_ms: round1(ext - floor),
+    runs: Object.fromEntries(Object.entries(f.times).map(([k, v]) => [k, v.map(round1)])),
+  };
+});
+const at = (n) => rows.find((r) => r.scopes === n);
+const chromeContent = sizes.chrome.content;
+const loadTimeGzip = chromeContent.files
+  .filter((f) => !/on-demand/.test(f.file))
+  .reduce((n, f) => n + f.gzip, 0);
+
+const result = {
+  date: new Date().toISOString(),
+  browser: 'chromium',
+  quick,
+  fill_ratio_vs_playwright_60: at(60).ratio_vs_playwright,
+  fill_ratio_vs_floor_60: at(60).ratio_vs_floor,
+  fill_500_beyond_floor_ms: at(500).beyond_floor_ms,
+  detection_ms: detection.median_ms,
+  content_script_gzip_bytes: chromeContent.gzip,
+  helper_page_gzip_bytes: sizes.chrome.helper.gzip,
+  content_script_load_time_gzip_bytes: loadTimeGzip,
+  fill: rows,
+  extension_outside_window: extOutside,
+  detection,
+  idle,
+  sizes,
+  runtime_s: Math.round((Date.now() - started) / 100) / 10,
+};
+
+const goals = [
+  ['ext ÷ Playwright ≤ 0.3 (60-scope fill)', result.fill_ratio_vs_playwright_60, (v) => v <= 0.3],
+  ['ext ÷ floor ≤ 1.5 (60-scope fill)', result.fill_ratio_vs_floor_60, (v) => v <= 1.5],
+  ['500 scopes < 1000 ms beyond the floor', result.fill_500_beyond_floor_ms, (v) => v < 1000],
+  ['detection ≤ 50 ms', result.detection_ms, (v) => v <= 50],
+  [
+    'content-script chunks ≤ 10 KB gzipped',
+    result.content_script_gzip_bytes,
+    (v) => v <= 10 * 1024,
+  ],
+].map(([goal, value, ok]) => ({ goal, value, met: ok(value) }));
+result.goals = goals;
+
+mkdirSync(join(root, '.bench'), { recursive: true });
+writeFileSync(join(root, '.bench/latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+
+const pad = (s, n) => String(s).padStart(n);
+const lines = [
+  '',
+  'Fill to review, page clock (wizard open -> Create step current), median of the runs, ms',
+  `${pad('scopes', 6)} ${pad('extension', 10)} ${pad('Playwright', 11)} ${pad('floor', 7)} ${pad('ext÷PW', 7)} ${pad('ext÷floor', 10)} ${pad('ext−floor', 10)}  runs (ext/PW/floor)`,
+  ...rows.map(
+    (r) =>
+      `${pad(r.scopes, 6)} ${pad(r.extension_ms.toFixed(0), 10)} ${pad(`${r.playwright_capped ? '≥' : ''}${r.playwright_ms.toFixed(0)}`, 11)} ${pad(r.floor_ms.toFixed(0), 7)} ${pad(`${r.playwright_capped ? '≤' : ''}${r.ratio_vs_playwright.toFixed(2)}`, 7)} ${pad(r.ratio_vs_floor.toFixed(2), 10)} ${pad(r.beyond_floor_ms.toFixed(0), 10)}  ${r.runs.extension.length}/${r.runs.playwright.length}/${r.runs.floor.length}`,
+  ),
+  '',
+  `Detection (route change -> launcher in the DOM, page latency 0): median ${detection.median_ms} ms, ` +
+    `max ${detection.max_ms} ms over ${detection.runs.length}; of which after the page showed its ` +
+    `"Create Access Token" button: median ${detection.after_page_ready_median_ms} ms`,
+  `Non-API page (load + ${idle.navigations} client-side navigations), content-script work from a ` +
+    `CDP trace: ${idle.trace.callbacks} callbacks, ${idle.trace.script_ms} ms script ` +
+    `(of which ${idle.trace.load_ms} ms loading the script); ` +
+    `Performance.getMetrics ScriptDuration: ${idle.script_duration.with_extension_ms} ms with, ` +
+    `${idle.script_duration.without_extension_ms} ms without the extension`,
+  '',
+  'Sizes (bytes, raw / gzip -9)',
+  `  content script (chrome): ${chromeContent.raw} / ${chromeContent.gzip} ` +
+    `(loaded with every page: ${loadTimeGzip} gzip; the driver chunk loads on the first run)`,
+  `  helper page (chrome):    ${sizes.chrome.helper.raw} / ${sizes.chrome.helper.gzip}`,
+  ...sizes.chrome.zips.map((z) => `  ${z.file}: ${z.raw}`),
+  '',
+  'Goals',
+  ...goals.map((g) => `  ${g.met ? 'met    ' : 'NOT met'}  ${g.goal}: ${g.value}`),
+  '',
+  `Whole bench: ${result.runtime_s} s. Written to .bench/latest.json`,
+];
+console.log(lines.join('\n'));
