@@ -12,7 +12,15 @@ mkdirSync(reports, { recursive: true });
 
 const vitest = (name, args, env = {}) => ({
   name,
-  cmd: ['npx', 'vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, `${name}.json`)}`],
+  cmd: [
+    'npx',
+    'vitest',
+    'run',
+    ...args,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${join(reports, `${name}.json`)}`,
+  ],
   env,
   report: join(reports, `${name}.json`),
 });
@@ -55,7 +63,9 @@ for (const stage of stages) {
   } else {
     failed += 1;
   }
-  console.log(`=== ${stage.name}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${stage.name}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (!ok) break;
 }
 console.log(`\n${passed} passed, ${failed} failed`);

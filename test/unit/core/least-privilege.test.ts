@@ -40,6 +40,6 @@ describe('privilegeWarnings', () => {
       { code: 'write-scopes', scopes: ['Ads PUT'] },
       { code: 'all-categories', categoryCount: 2 },
     ]);
-    expect(privilegeWarnings({ scopes: [scopes[0]!] }, [])).toEqual([]);
+    expect(privilegeWarnings({ scopes: scopes.slice(0, 1) }, [])).toEqual([]);
   });
 });
