@@ -7,6 +7,7 @@ import { recordCreatedToken } from '../platform/audit';
 import { onInstalledOrUpdated } from '../platform/lifecycle';
 import { handleMessages } from '../platform/messaging';
 import { migrateStoredPresets } from '../platform/storage';
+import { serveTabRelay } from '../platform/tab-relay';
 
 handleMessages({
   pageDetected(data, sender) {
@@ -20,6 +21,9 @@ handleMessages({
   // The in-page panel is an extension iframe: the browser tells us which tab it sits in.
   whoAmI: (_data, sender) => ({ tabId: sender.tab?.id }),
 });
+
+// Firefox's in-page panel has no tabs API: it reaches its tab's content script through here.
+serveTabRelay();
 
 // Stored presets are brought to the current format once, right after an install or update, so a
 // helper opened later reads current data (it still migrates on read, for safety).

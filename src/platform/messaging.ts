@@ -1,6 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { Envelope, RequestMap, RequestName } from '../core/protocol';
 import { ext as browser } from './ext';
+import { hasTabsApi, relayToTab } from './tab-relay';
 
 /**
  * Typed one-shot messages from the protocol map in src/core/protocol.ts. Callers get typed
@@ -15,13 +16,16 @@ export function sendToRuntime<K extends RequestName>(type: K, data: Req<K>): Pro
   return browser.runtime.sendMessage({ type, data } satisfies Envelope<K>) as Promise<Res<K>>;
 }
 
-/** To the content script in one tab. */
+/** To the content script in one tab (through the background where `tabs` is missing). */
 export function sendToTab<K extends RequestName>(
   tabId: number,
   type: K,
   data: Req<K>,
 ): Promise<Res<K>> {
-  return browser.tabs.sendMessage(tabId, { type, data } satisfies Envelope<K>) as Promise<Res<K>>;
+  const message = { type, data } satisfies Envelope<K>;
+  return (
+    hasTabsApi() ? browser.tabs.sendMessage(tabId, message) : relayToTab(tabId, message)
+  ) as Promise<Res<K>>;
 }
 
 export type Handlers = {

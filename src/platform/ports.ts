@@ -1,6 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { RUN_PORT, type RunOut } from '../core/protocol';
 import { ext as browser } from './ext';
+import { hasTabsApi, relayRunPort } from './tab-relay';
 
 /**
  * The run port (RUN_PORT): the helper opens it to one tab's content script, posts `start`, hears
@@ -23,7 +24,7 @@ export interface RunListeners {
 }
 
 export function connectRun(tabId: number, listeners: RunListeners): RunConnection {
-  const port = browser.tabs.connect(tabId, { name: RUN_PORT });
+  const port = hasTabsApi() ? browser.tabs.connect(tabId, { name: RUN_PORT }) : relayRunPort(tabId);
   let open = true;
   port.onMessage.addListener((message: unknown) => listeners.onMessage(message as RunOut));
   port.onDisconnect.addListener(() => {

@@ -1,0 +1,112 @@
+import type { Runtime } from 'webextension-polyfill';
+import { RUN_PORT } from '../core/protocol';
+import { ext as browser } from './ext';
+
+/**
+ * Firefox gives an extension page framed inside a web page (the in-page panel) only the content
+ * script's APIs: no `tabs` (w3c/webextensions#787; Mozilla's advice is to go through the
+ * background). Without this relay the panel could not ask its own tab's content script anything
+ * and showed "This tab is not an impact.com API settings page" on the API page. Chrome gives the
+ * frame `tabs`, so there the calls go direct and the relay is never used.
+ *
+ * The background answers only extension pages (sender.url on the extension's origin): content
+ * scripts and web pages cannot use it to reach other tabs.
+ */
+
+const RELAY = 'impact-token-helper:tab-relay';
+const RELAY_PORT = 'impact-token-helper:run-relay:';
+
+/** Whether this context has the tabs API (false in Firefox's in-page panel). */
+export const hasTabsApi = (): boolean => typeof browser.tabs?.sendMessage === 'function';
+
+type RelayRequest =
+  | { type: typeof RELAY; op: 'message'; tabId: number; message: unknown }
+  | { type: typeof RELAY; op: 'open'; url: string };
+type RelayAnswer = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** tabs.sendMessage through the background; rejects like tabs.sendMessage when nobody answers. */
+export async function relayToTab(tabId: number, message: unknown): Promise<unknown> {
+  const answer = (await browser.runtime.sendMessage({
+    type: RELAY,
+    op: 'message',
+    tabId,
+    message,
+  } satisfies RelayRequest)) as RelayAnswer | undefined;
+  if (!answer) throw new Error('the background did not answer');
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.value;
+}
+
+/** tabs.create for one of the extension's own pages (the panel's "Open in a tab"). */
+export async function relayOpenTab(url: string): Promise<void> {
+  const answer = (await browser.runtime.sendMessage({
+    type: RELAY,
+    op: 'open',
+    url,
+  } satisfies RelayRequest)) as RelayAnswer | undefined;
+  if (!answer?.ok) throw new Error(answer ? answer.error : 'the background did not answer');
+}
+
+/** tabs.connect(tabId, RUN_PORT) through the background: the returned port behaves the same. */
+export const relayRunPort = (tabId: number): Runtime.Port =>
+  browser.runtime.connect({ name: `${RELAY_PORT}${tabId}` });
+
+const fromExtensionPage = (sender: Runtime.MessageSender): boolean =>
+  sender.id === browser.runtime.id &&
+  typeof sender.url === 'string' &&
+  sender.url.startsWith(browser.runtime.getURL(''));
+
+/** Background side. */
+export function serveTabRelay(): void {
+  browser.runtime.onMessage.addListener(((
+    message: unknown,
+    sender: Runtime.MessageSender,
+    sendResponse: (answer: RelayAnswer) => void,
+  ) => {
+    const m = message as { type?: unknown; op?: unknown; tabId?: unknown; url?: unknown } | null;
+    if (m?.type !== RELAY || !fromExtensionPage(sender)) return undefined;
+    let work: Promise<unknown>;
+    if (m.op === 'message' && typeof m.tabId === 'number') {
+      work = browser.tabs.sendMessage(m.tabId, (m as { message?: unknown }).message);
+    } else if (
+      m.op === 'open' &&
+      typeof m.url === 'string' &&
+      m.url.startsWith(browser.runtime.getURL(''))
+    ) {
+      // Only the extension's own pages: the relay must not open arbitrary sites.
+      work = browser.tabs.create({ url: m.url }).then(() => undefined);
+    } else return undefined;
+    work.then(
+      (value) => sendResponse({ ok: true, value }),
+      (error: unknown) => sendResponse({ ok: false, error: String(error) }),
+    );
+    return true;
+    // biome-ignore lint/suspicious/noExplicitAny: the callback form of onMessage (see messaging.ts)
+  }) as any);
+
+  browser.runtime.onConnect.addListener((outer) => {
+    if (!outer.name.startsWith(RELAY_PORT)) return;
+    const tabId = Number(outer.name.slice(RELAY_PORT.length));
+    if (!outer.sender || !fromExtensionPage(outer.sender) || !Number.isInteger(tabId)) {
+      outer.disconnect();
+      return;
+    }
+    const inner = browser.tabs.connect(tabId, { name: RUN_PORT });
+    let open = true;
+    const end = () => {
+      if (!open) return;
+      open = false;
+      for (const port of [inner, outer]) {
+        try {
+          port.disconnect();
+        } catch {
+          // Already closed.
+        }
+      }
+    };
+    inner.onMessage.addListener((m: unknown) => outer.postMessage(m));
+    outer.onMessage.addListener((m: unknown) => inner.postMessage(m));
+    inner.onDisconnect.addListener(end);
+    outer.onDisconnect.addListener(end);
+  });
+}
