@@ -1,0 +1,263 @@
+import type { Frame, Page } from 'puppeteer-core';
+import type { Session } from '../harness/session.ts';
+import { byRole, LAUNCHER, PARTNER_API_PATH } from '../harness/session.ts';
+
+/**
+ * The helper page as a person uses it: by role and accessible name only (its user contract). Works
+ * on the popped-out helper (a Page) and on the in-page panel (the iframe's Frame) alike.
+ */
+export type HelperDoc = Page | Frame;
+
+export const BROWSER = (process.env.BROWSER ?? 'chromium') as 'chromium' | 'firefox';
+
+export interface TokenSpec {
+  name: string;
+  description?: string;
+  /** A version number ('14'); omitted: the form's default (latest). */
+  version?: string;
+  /** Email or name of an account user. */
+  contact?: string;
+  emails?: string[];
+  /** [category, method] pairs, e.g. ['Reports', 'GET']. */
+  scopes: [string, string][];
+}
+
+/** The final status: ends "Ready for review" / "Token created", or begins "Stopped:". */
+const FINAL = /Ready for review$|Token created$|^Stopped:|準備ができました|作成しました|^停止/;
+
+/** The API page, once the extension has detected it (its launcher is shown). */
+export async function openApiPage(
+  s: Session,
+  query?: Record<string, string>,
+  path = PARTNER_API_PATH,
+): Promise<Page> {
+  const page = await s.open(path, query);
+  await page.waitForSelector(LAUNCHER, { timeout: 15_000 });
+  return page;
+}
+
+/** The helper has read the page and may start a run ("Fill and create" is enabled). */
+export async function waitUntilReady(h: HelperDoc): Promise<void> {
+  await h.waitForSelector(`${byRole('button', 'Fill and create')}:not([disabled])`, {
+    timeout: 15_000,
+  });
+}
+
+/**
+ * Sets a textbox as typing ends up doing (the value, then a bubbling `input`), in one step: typing
+ * key by key costs seconds per field over WebDriver BiDi, and these tests are about the run.
+ */
+export async function setText(h: HelperDoc, label: string, value: string): Promise<void> {
+  const field = await h.waitForSelector(byRole('textbox', label), { timeout: 10_000 });
+  await field?.evaluate((el, v) => {
+    const input = el as HTMLInputElement | HTMLTextAreaElement;
+    input.focus();
+    const proto = Object.getPrototypeOf(input) as object;
+    Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(input, v);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+}
+
+/**
+ * Fills the helper's form from an empty one (no preset selected). Controls are found by their
+ * accessible name (label or aria-label), exactly one each, inside the page in one round trip:
+ * puppeteer's accessibility queries cost about half a second each in Firefox, and a form has a
+ * dozen controls. The role queries of the harness are used for the buttons and in helper.e2e.ts.
+ */
+export async function fillForm(h: HelperDoc, spec: TokenSpec): Promise<void> {
+  await h.waitForSelector(byRole('textbox', 'Token name'), { timeout: 10_000 });
+  const texts: [string, string][] = [['Token name', spec.name]];
+  if (spec.description !== undefined) texts.push(['Description', spec.description]);
+  if (spec.contact !== undefined) texts.push(['Primary contact', spec.contact]);
+  if (spec.emails) texts.push(['Developer emails', spec.emails.join(', ')]);
+  const problems = await h.evaluate(
+    async (texts, version, scopes) => {
+      // One event per render, as from a person: the form's handlers build on the last render.
+      const tick = () => new Promise((r) => setTimeout(r, 0));
+      const problems: string[] = [];
+      const nameOf = (el: Element) =>
+        (
+          el.getAttribute('aria-label') ??
+          (el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ??
+          ''
+        ).trim();
+      const one = (selector: string, name: string) => {
+        const found = [...document.querySelectorAll(selector)].filter((e) => nameOf(e) === name);
+        if (found.length !== 1) problems.push(`${found.length} controls named "${name}"`);
+        return found.length === 1 ? (found[0] as HTMLElement) : undefined;
+      };
+      const set = (el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, v: string) => {
+        el.focus();
+        Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), 'value')?.set?.call(el, v);
+        el.dispatchEvent(
+          new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }),
+        );
+      };
+      for (const [name, value] of texts) {
+        const el = one('input, textarea', name) as HTMLInputElement | undefined;
+        if (el) set(el, value);
+        await tick();
+      }
+      if (version !== null) {
+        const el = one('select', 'API version') as HTMLSelectElement | undefined;
+        if (el && ![...el.options].some((o) => o.value === version))
+          problems.push(`no version ${version}`);
+        else if (el) set(el, version);
+        await tick();
+      }
+      for (const [category, method] of scopes) {
+        const box = one('input[type="checkbox"]', `${category} ${method}`) as
+          | HTMLInputElement
+          | undefined;
+        if (box && !box.checked) box.click();
+        await tick();
+      }
+      return problems;
+    },
+    texts,
+    spec.version ?? null,
+    spec.scopes,
+  );
+  if (problems.length) throw new Error(`helper form: ${problems.join('; ')}`);
+  // Preact renders asynchronously: wait until every requested box shows as checked.
+  await h.waitForFunction(
+    (names: string[]) =>
+      names.every((n) =>
+        [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].some(
+          (b) => b.getAttribute('aria-label') === n && b.checked,
+        ),
+      ),
+    { timeout: 5_000, polling: 50 },
+    spec.scopes.map(([c, m]) => `${c} ${m}`),
+  );
+}
+
+export interface RunResult {
+  status: string;
+  /** ms from the click to the final status. */
+  ms: number;
+}
+
+/**
+ * Clicks "Fill form" or "Fill and create" and waits for the run's final status sentence. `front`:
+ * the impact.com page to show once the run started, as a person with the popped-out helper in a
+ * second window sees both (Firefox clamps a hidden tab's timers to 1 s, tripling every run). The
+ * wait then polls on mutations: a hidden helper tab runs no animation frames.
+ */
+export async function run(
+  h: HelperDoc,
+  button: 'Fill form' | 'Fill and create',
+  { front, timeout = 60_000 }: { front?: Page; timeout?: number } = {},
+): Promise<RunResult> {
+  await waitUntilReady(h);
+  const target = await h.waitForSelector(byRole('button', button));
+  const start = performance.now();
+  await target?.click();
+  await front?.bringToFront();
+  const handle = await h.waitForFunction(
+    (pattern) => {
+      const text = document.querySelector('[role="status"]')?.textContent?.trim() ?? '';
+      return new RegExp(pattern).test(text) ? text : false;
+    },
+    { timeout, polling: 'mutation' },
+    FINAL.source,
+  );
+  const ms = performance.now() - start;
+  return { status: String(await handle.jsonValue()), ms };
+}
+
+/** The in-page panel's document (the helper in its iframe), once it has loaded. */
+export async function panelFrame(page: Page): Promise<Frame> {
+  const frameHandle = await page.waitForSelector(`impact-token-helper >>> iframe:not([hidden])`, {
+    timeout: 15_000,
+  });
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const frame = await frameHandle?.contentFrame();
+    if (frame) {
+      const ok = await frame
+        .evaluate(() => location.protocol.endsWith('-extension:') && !!document.body?.textContent)
+        .catch(() => false);
+      if (ok) return frame;
+    }
+    if (Date.now() > deadline) throw new Error('the in-page panel did not load');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export interface SeedPreset {
+  id: string;
+  name: string;
+  nameTemplate: string;
+  description?: string;
+  version?: string;
+  primaryContact?: string;
+  developerEmails?: string[];
+  scopes: { category: string; methods: string[] }[];
+}
+
+/**
+ * Writes presets in the stored layout (src/core/stored-state.ts toStorageItems: a meta item with
+ * the order, default and settings, then one item per preset) from an extension page, into the
+ * area the extension reads (sync, unless it moved to local).
+ */
+export async function seedPresets(
+  s: Session,
+  presets: SeedPreset[],
+  opts: { defaultId?: string; openAutomatically?: boolean } = {},
+): Promise<void> {
+  const items: Record<string, unknown> = {
+    meta: {
+      formatVersion: 2,
+      order: presets.map((p) => p.id),
+      ...(opts.defaultId ? { defaultPresetId: opts.defaultId } : {}),
+      settings: { openAutomatically: opts.openAutomatically ?? true },
+    },
+  };
+  const updatedAt = new Date().toISOString();
+  for (const p of presets) {
+    items[`preset:${p.id}`] = {
+      description: '',
+      version: 'latest',
+      primaryContact: '',
+      developerEmails: [],
+      ...p,
+      updatedAt,
+    };
+  }
+  const page = await s.ext.openExtensionPage('src/helper/index.html?e2e-seed=1');
+  try {
+    await page.evaluate(async (entries) => {
+      type Area = {
+        get(k: unknown): Promise<Record<string, unknown>>;
+        set(v: object): Promise<void>;
+        clear(): Promise<void>;
+      };
+      type Api = { storage: { sync: Area; local: Area } };
+      const g = globalThis as unknown as { browser?: Api; chrome: Api };
+      const api = g.browser ?? g.chrome;
+      const local = (await api.storage.local.get('presetsArea')).presetsArea === 'local';
+      const area = local ? api.storage.local : api.storage.sync;
+      await area.clear();
+      if (local) await api.storage.local.set({ presetsArea: 'local' });
+      await area.set(entries);
+    }, items);
+  } finally {
+    await page.close();
+  }
+}
+
+/** What the page's wizard shows: the current step and the Create step's summary rows. */
+export async function wizardState(page: Page): Promise<{ step: string; summary: string[][] }> {
+  return page.evaluate(() => {
+    const dialog = document.querySelector('[role="dialog"]');
+    const step = dialog?.querySelector('[aria-current="step"]')?.textContent?.trim() ?? '';
+    const summary = [...(dialog?.querySelectorAll('dt') ?? [])].map((dt) => [
+      dt.textContent?.trim() ?? '',
+      dt.nextElementSibling?.textContent?.trim() ?? '',
+    ]);
+    return { step, summary };
+  });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
