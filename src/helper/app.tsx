@@ -403,6 +403,9 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
         <p role="status" class="status">
           {run.status}
         </p>
+      </section>
+
+      <section class="save-actions">
         <div class="row">
           <button
             type="button"
