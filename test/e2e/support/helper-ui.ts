@@ -30,9 +30,10 @@ export async function openApiPage(
   s: Session,
   query?: Record<string, string>,
   path = PARTNER_API_PATH,
+  launcher = LAUNCHER,
 ): Promise<Page> {
   const page = await s.open(path, query);
-  await page.waitForSelector(LAUNCHER, { timeout: 15_000 });
+  await page.waitForSelector(launcher, { timeout: 15_000 });
   return page;
 }
 
@@ -176,7 +177,12 @@ export async function panelFrame(page: Page): Promise<Frame> {
     const frame = await frameHandle?.contentFrame();
     if (frame) {
       const ok = await frame
-        .evaluate(() => location.protocol.endsWith('-extension:') && !!document.body?.textContent)
+        // Loaded and past "Loading…": the form and its status region are rendered.
+        .evaluate(
+          () =>
+            location.protocol.endsWith('-extension:') &&
+            !!document.querySelector('[role="status"]'),
+        )
         .catch(() => false);
       if (ok) return frame;
     }

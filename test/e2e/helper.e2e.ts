@@ -1,0 +1,156 @@
+import type { Page } from 'puppeteer-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { byRole, LAUNCHER, withSession } from './harness/session.ts';
+import {
+  BROWSER,
+  openApiPage,
+  panelFrame,
+  run,
+  type SeedPreset,
+  seedPresets,
+} from './support/helper-ui.ts';
+
+// Issue 5: the helper as a person meets it. The API page opens the panel by itself; inside it, a
+// team preset is chosen and "Fill and create" makes exactly that token (the simulation backend's
+// record is the truth). The panel's own reading of the page is checked too: in Firefox it used to
+// say "This tab is not an impact.com API settings page" on the API page.
+const s = withSession();
+
+const PRESETS: SeedPreset[] = [
+  {
+    id: 'reporting',
+    name: 'Reporting (read-only)',
+    nameTemplate: 'E2E {account} reporting',
+    description: 'Read-only reporting export.',
+    scopes: [
+      { category: 'Actions', methods: ['GET'] },
+      { category: 'Reports', methods: ['GET'] },
+    ],
+  },
+  {
+    id: 'ads-admin',
+    name: 'Ads admin',
+    nameTemplate: 'E2E Ads Admin',
+    description: 'Manages ads and promo codes.',
+    version: '15',
+    primaryContact: 'diego.ramos@acme-media.example',
+    developerEmails: ['ads.dev@agency.example', 'qa@agency.example'],
+    scopes: [
+      { category: 'Ads', methods: ['GET', 'POST', 'PUT'] },
+      { category: 'Promo Codes', methods: ['GET', 'DELETE'] },
+    ],
+  },
+];
+
+const recorded = () => s.sim.records().map(({ accountSid: _sid, createdAt: _at, ...rest }) => rest);
+
+let pages: Page[] = [];
+beforeEach(() => s.sim.reset());
+afterEach(async () => {
+  for (const p of pages) await p.close().catch(() => {});
+  pages = [];
+});
+
+/** Is the panel's iframe shown and of a usable size? */
+const panelBox = (page: Page) =>
+  page.evaluate(() => {
+    const frame = document
+      .querySelector('impact-token-helper')
+      ?.shadowRoot?.querySelector('iframe');
+    if (!frame || frame.hidden) return null;
+    const box = frame.getBoundingClientRect();
+    return { width: Math.round(box.width), height: Math.round(box.height) };
+  });
+
+describe(`helper UI (${BROWSER})`, () => {
+  it('opens the panel by itself on the API page, and the panel reads the page', async () => {
+    await seedPresets(s, []);
+    const page = await openApiPage(s);
+    pages.push(page);
+    const panel = await panelFrame(page);
+    const box = await panelBox(page);
+    expect(box?.width).toBeGreaterThanOrEqual(300);
+    expect(box?.height).toBeGreaterThan(400);
+    expect(await page.$eval(LAUNCHER, (b) => b.getAttribute('aria-expanded'))).toBe('true');
+    // The panel asked its own tab's content script (through the background in Firefox).
+    await panel.waitForFunction(
+      () => document.body.textContent?.includes('Partner account: Acme Media (1234567)'),
+      { timeout: 10_000, polling: 100 },
+    );
+    expect(await panel.evaluate(() => document.body.textContent)).not.toContain(
+      'not an impact.com API settings page',
+    );
+    expect(await panel.$(`${byRole('button', 'Fill and create')}:not([disabled])`)).not.toBeNull();
+  });
+
+  it('chooses a preset in the panel and creates exactly that token', async () => {
+    await seedPresets(s, PRESETS);
+    const page = await openApiPage(s);
+    pages.push(page);
+    const panel = await panelFrame(page);
+    await panel.waitForSelector(byRole('combobox', 'Preset'), { timeout: 10_000 });
+    await panel.select(byRole('combobox', 'Preset'), 'user:ads-admin');
+    // The form now shows the preset.
+    await panel.waitForFunction(
+      () =>
+        (document.getElementById('token-name') as HTMLInputElement | null)?.value ===
+        'E2E Ads Admin',
+      { timeout: 5_000, polling: 50 },
+    );
+    const { status } = await run(panel, 'Fill and create');
+    expect(status).toMatch(/Token created$/);
+    expect(recorded()).toEqual([
+      {
+        account: 'partner',
+        name: 'E2E Ads Admin',
+        description: 'Manages ads and promo codes.',
+        version: 15,
+        primaryContact: 'diego.ramos@acme-media.example',
+        developerEmails: ['ads.dev@agency.example', 'qa@agency.example'],
+        scopes: [
+          { category: 'Ads', methods: ['GET', 'POST', 'PUT'] },
+          { category: 'Promo Codes', methods: ['GET', 'DELETE'] },
+        ],
+      },
+    ]);
+  });
+
+  it('uses the default preset and expands {account} from the page', async () => {
+    await seedPresets(s, PRESETS, { defaultId: 'reporting' });
+    const page = await openApiPage(s);
+    pages.push(page);
+    const panel = await panelFrame(page);
+    const { status } = await run(panel, 'Fill and create');
+    expect(status).toMatch(/Token created$/);
+    expect(recorded()).toEqual([
+      {
+        account: 'partner',
+        name: 'E2E Acme Media (1234567) reporting',
+        description: 'Read-only reporting export.',
+        version: 16,
+        primaryContact: 'aiko.tanaka@acme-media.example',
+        developerEmails: [],
+        scopes: [
+          { category: 'Actions', methods: ['GET'] },
+          { category: 'Reports', methods: ['GET'] },
+        ],
+      },
+    ]);
+  });
+
+  it('keeps the panel closed when "Open automatically" is off; the launcher opens it', async () => {
+    await seedPresets(s, PRESETS, { openAutomatically: false });
+    const page = await openApiPage(s);
+    pages.push(page);
+    // Give the content script time to (not) open it.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await panelBox(page)).toBeNull();
+    expect(await page.$eval(LAUNCHER, (b) => b.getAttribute('aria-expanded'))).toBe('false');
+    await page.locator(LAUNCHER).click();
+    const panel = await panelFrame(page);
+    expect(await panelBox(page)).not.toBeNull();
+    await panel.waitForSelector(`${byRole('button', 'Fill and create')}:not([disabled])`, {
+      timeout: 10_000,
+    });
+  });
+});
