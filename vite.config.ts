@@ -31,8 +31,15 @@ const presetPackSchema = (): Plugin => ({
 export default defineConfig({
   plugins: [
     preact(),
-    // biome-ignore lint/suspicious/noExplicitAny: crxjs types the manifest more narrowly than JSON import
-    crx({ manifest: deriveManifest(baseManifest as any, target) as any, browser: target }),
+    crx({
+      // biome-ignore lint/suspicious/noExplicitAny: crxjs types the manifest more narrowly than JSON import
+      manifest: deriveManifest(baseManifest as any, target) as any,
+      browser: target,
+      // The content script runs on every impact.com page: one self-contained file (IIFE), so it
+      // shares no chunks with the helper/background (their code would ride along), needs no
+      // loader or Vite preload helper, and exposes no chunk files to pages (src/page/README.md).
+      contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+    }),
     presetPackSchema(),
   ],
   build: {

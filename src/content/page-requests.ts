@@ -1,3 +1,4 @@
+import { captureSelection } from '../page/capture';
 import { readPageInfo } from '../page/page-info';
 import { handleMessages } from '../platform/messaging';
 
@@ -9,7 +10,5 @@ export const servePageRequests = (): (() => void) =>
   handleMessages({
     getPageInfo: () => readPageInfo(),
     // Capture walks the wizard's steps; a page that stops answering must not hang the helper.
-    // It loads with the driver, on demand (src/page/on-demand.ts).
-    captureSelection: async () =>
-      (await import('../page/on-demand')).captureSelection(AbortSignal.timeout(30_000)),
+    captureSelection: () => captureSelection(AbortSignal.timeout(30_000)),
   });

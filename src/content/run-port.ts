@@ -1,5 +1,8 @@
+import { buildPlan, describeStep } from '../core/build-plan';
 import type { RunOut } from '../core/protocol';
 import type { TokenRequest } from '../core/token-request';
+import { parseRunIn } from '../core/validate-request';
+import { runPlan } from '../page/driver';
 import { offeredScopes, readPageInfo } from '../page/page-info';
 import { sendToRuntime } from '../platform/messaging';
 import { onRunConnect } from '../platform/ports';
@@ -7,8 +10,7 @@ import { onRunConnect } from '../platform/ports';
 /**
  * Runs arrive over RUN_PORT: one `start` per port, validated by hand (zod would not fit the content
  * script's budget). Progress streams back, then one `done`. A `cancel`, or the port closing (popup
- * closed, tab navigated), aborts the run at its next wait. The driver loads on the first message
- * (src/page/on-demand.ts), not with every page.
+ * closed, tab navigated), aborts the run at its next wait.
  */
 export function serveRunPorts(): () => void {
   return onRunConnect((port) => {
@@ -25,7 +27,6 @@ export function serveRunPorts(): () => void {
       send({ type: 'done', outcome: { status: 'stopped', step: 'Setup', reason } });
     port.onDisconnect.addListener(() => abort.abort());
     port.onMessage.addListener(async (raw: unknown) => {
-      const { parseRunIn, buildPlan, describeStep, runPlan } = await import('../page/on-demand');
       const message = parseRunIn(raw);
       if (!message.ok) return refuse(`invalid message: ${message.error}`);
       if (message.value.type === 'cancel') return abort.abort();
