@@ -1,6 +1,7 @@
 // @ts-check
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_BASE_ARGS } from '../chromium-flags.mjs';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -23,13 +24,7 @@ export async function launchChromium(sim, opts = {}) {
     timeout: 30_000,
     args: [
       '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_BASE_ARGS,
       `--host-resolver-rules=${sim.hostResolverRules}`,
       '--ignore-certificate-errors',
     ],

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../scripts/derive-manifest.ts';
+import { CHROMIUM_BASE_ARGS, mapHostsArgs } from '../../chromium-flags.mjs';
 import { type BrowserName, browserExecutable } from './browser-paths.ts';
 import { startConnectProxy } from './connect-proxy.ts';
 
@@ -60,7 +61,6 @@ async function launchChromium(
   opts: LaunchOptions,
 ): Promise<{ browser: Browser; origin: string; cleanup(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'ith-chromium-'));
-  const rules = SIM_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${opts.simPort}`).join(', ');
   const lang = opts.lang ?? 'en';
   const browser = await puppeteer.launch({
     executablePath: browserExecutable('chromium'),
@@ -73,16 +73,9 @@ async function launchChromium(
     // Chromium on Linux takes its UI language from LANGUAGE; --lang alone is ignored there.
     env: { ...process.env, LANGUAGE: lang, LANG: lang === 'ja' ? 'ja_JP.UTF-8' : 'en_US.UTF-8' },
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_BASE_ARGS,
       `--lang=${lang}`,
-      `--host-resolver-rules=${rules}`,
-      '--ignore-certificate-errors',
+      ...mapHostsArgs(SIM_HOSTS, opts.simPort),
       ...(opts.chromiumArgs ?? []),
     ],
   });
