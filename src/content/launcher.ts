@@ -18,31 +18,28 @@ const PANEL_WIDTH = 380;
 const MIN_PANEL_WIDTH = 300;
 const GAP = 8;
 
-const CSS = `
-:host { all: initial; }
-button {
-  position: fixed; left: 0; top: 50%; transform: translateY(-50%);
-  writing-mode: vertical-rl; padding: 10px 5px; border: 1px solid #8c959f; border-left: 0;
-  border-radius: 0 6px 6px 0; font: 600 12px/1.2 system-ui, sans-serif; letter-spacing: .02em;
-  background: #0b5cad; color: #fff; cursor: pointer; box-shadow: 0 1px 4px rgb(0 0 0 / .25);
-}
-button:hover { background: #094a8c; }
-button:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
-iframe {
-  position: fixed; top: 0; height: 100vh; border: 0; background: Canvas; color-scheme: light dark;
-  box-shadow: 0 0 12px rgb(0 0 0 / .3);
-}
-iframe[hidden] { display: none; }
-`;
+// Kept compact: it ships in the content script (size budget, src/page/README.md).
+const CSS =
+  ':host{all:initial}' +
+  'button{position:fixed;left:0;top:50%;transform:translateY(-50%);writing-mode:vertical-rl;' +
+  'padding:10px 5px;border:1px solid #8c959f;border-left:0;border-radius:0 6px 6px 0;' +
+  'font:600 12px/1.2 system-ui,sans-serif;letter-spacing:.02em;background:#0b5cad;color:#fff;' +
+  'cursor:pointer;box-shadow:0 1px 4px #0004}' +
+  'button:hover{background:#094a8c}' +
+  'button:focus-visible{outline:3px solid #f5a623;outline-offset:2px}' +
+  'iframe{position:fixed;top:0;height:100vh;border:0;background:Canvas;color-scheme:light dark;' +
+  'box-shadow:0 0 12px #0005}' +
+  'iframe[hidden]{display:none}';
 
 interface Mounted {
   host: HTMLElement;
   button: HTMLButtonElement;
   frame: HTMLIFrameElement;
   stopMessages: () => void;
-  observer?: MutationObserver;
+  observer: MutationObserver;
   pending?: number;
-  savedMargins?: [string, string];
+  /** The page's own margin-left and margin-right on <html>, put back when the panel closes. */
+  saved: [string, string];
 }
 
 let mounted: Mounted | undefined;
@@ -54,14 +51,14 @@ export interface LauncherOptions {
 
 /** Adds the launcher (once: calling it again only applies autoOpen). */
 export function mountLauncher({ autoOpen }: LauncherOptions): void {
-  if (!mounted) mounted = create();
-  if (autoOpen) openPanel(false);
+  mounted ??= create();
+  if (autoOpen) setPanel(true, false);
 }
 
 /** Removes the launcher and panel and gives the page its layout back. */
 export function unmountLauncher(): void {
   if (!mounted) return;
-  closePanel(false);
+  setPanel(false, false);
   mounted.stopMessages();
   mounted.host.remove();
   mounted = undefined;
@@ -74,66 +71,67 @@ function create(): Mounted {
   for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
   const host = document.createElement(HOST_TAG);
   // Inline !important beats any page stylesheet, so the page cannot hide or move the host.
-  host.style.setProperty('all', 'initial', 'important');
-  host.style.setProperty('position', 'fixed', 'important');
-  host.style.setProperty('z-index', '2147483646', 'important');
-  const root = host.attachShadow({ mode: 'open' });
+  host.style.cssText =
+    'all:initial!important;position:fixed!important;z-index:2147483646!important';
   const style = document.createElement('style');
   style.textContent = CSS;
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = t('launcherButton');
   button.setAttribute('aria-expanded', 'false');
-  button.addEventListener('click', () => (isPanelOpen() ? closePanel(true) : openPanel(true)));
+  button.onclick = () => setPanel(!isPanelOpen(), true);
   const frame = document.createElement('iframe');
   frame.hidden = true;
   frame.title = t('helperTitle');
-  root.append(style, button, frame);
+  host.attachShadow({ mode: 'open' }).append(style, button, frame);
   document.documentElement.append(host);
   const stopMessages = handleMessages({
     closePanel: () => {
-      closePanel(true);
+      setPanel(false, true);
       return undefined;
     },
   });
-  return { host, button, frame, stopMessages };
+  return {
+    host,
+    button,
+    frame,
+    stopMessages,
+    observer: new MutationObserver(scheduleFit),
+    saved: ['', ''],
+  };
 }
 
-function openPanel(focus: boolean): void {
+/**
+ * Opens or closes the panel; `focus` moves focus into it (open) or back to the launcher (close).
+ * While open it follows the page's dialogs and the window size.
+ */
+function setPanel(open: boolean, focus: boolean): void {
   const m = mounted;
-  if (!m || isPanelOpen()) return;
-  // Loaded on first open only: the helper page costs nothing until it is wanted.
-  if (!m.frame.src) m.frame.src = `${extensionUrl('src/helper/index.html')}?embedded=1`;
-  m.frame.hidden = false;
-  m.button.setAttribute('aria-expanded', 'true');
+  if (!m || open === isPanelOpen()) return;
   const html = document.documentElement.style;
-  m.savedMargins = [html.marginLeft, html.marginRight];
-  placePanel();
-  m.observer = new MutationObserver(scheduleFit);
-  m.observer.observe(document.body ?? document.documentElement, {
-    childList: true,
-    subtree: true,
-    attributes: true,
-    attributeFilter: ['role', 'open', 'hidden', 'style', 'class', 'aria-hidden'],
-  });
-  window.addEventListener('resize', scheduleFit);
-  if (focus) m.frame.focus();
-}
-
-function closePanel(focusButton: boolean): void {
-  const m = mounted;
-  if (!m || !isPanelOpen()) return;
-  m.frame.hidden = true;
-  m.button.setAttribute('aria-expanded', 'false');
-  m.observer?.disconnect();
-  m.observer = undefined;
-  window.removeEventListener('resize', scheduleFit);
-  if (m.pending !== undefined) cancelAnimationFrame(m.pending);
-  m.pending = undefined;
-  const html = document.documentElement.style;
-  [html.marginLeft, html.marginRight] = m.savedMargins ?? ['', ''];
-  m.button.style.left = '';
-  if (focusButton) m.button.focus();
+  m.frame.hidden = !open;
+  m.button.setAttribute('aria-expanded', String(open));
+  if (open) {
+    // Loaded on first open only: the helper page costs nothing until it is wanted.
+    if (!m.frame.src) m.frame.src = `${extensionUrl('src/helper/index.html')}?embedded=1`;
+    m.saved = [html.marginLeft, html.marginRight];
+    placePanel();
+    m.observer.observe(document.body ?? document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributeFilter: ['role', 'open', 'hidden', 'style', 'class', 'aria-hidden'],
+    });
+    addEventListener('resize', scheduleFit);
+    if (focus) m.frame.focus();
+  } else {
+    m.observer.disconnect();
+    removeEventListener('resize', scheduleFit);
+    if (m.pending !== undefined) cancelAnimationFrame(m.pending);
+    m.pending = undefined;
+    [html.marginLeft, html.marginRight] = m.saved;
+    m.button.style.left = '';
+    if (focus) m.button.focus();
+  }
 }
 
 function scheduleFit(): void {
@@ -149,36 +147,37 @@ function scheduleFit(): void {
 export function placePanel(): void {
   const m = mounted;
   if (!m) return;
-  const viewport = document.documentElement.clientWidth || window.innerWidth;
+  const viewport = document.documentElement.clientWidth || innerWidth;
   let left = Number.POSITIVE_INFINITY;
   let right = Number.NEGATIVE_INFINITY;
   for (const dialog of document.querySelectorAll(
     '[role="dialog"],[role="alertdialog"],dialog[open]',
   )) {
     const box = dialog.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) continue;
-    left = Math.min(left, box.left);
-    right = Math.max(right, box.right);
+    if (box.width && box.height) {
+      left = Math.min(left, box.left);
+      right = Math.max(right, box.right);
+    }
   }
-  let side: 'left' | 'right' = 'right';
+  let onLeft = false;
   let width = Math.min(PANEL_WIDTH, Math.max(MIN_PANEL_WIDTH, viewport - PANEL_WIDTH));
   if (right > left) {
     const rightGap = viewport - right - GAP;
     const leftGap = left - GAP;
-    side = rightGap >= leftGap ? 'right' : 'left';
+    onLeft = leftGap > rightGap;
     // Too little room on both sides (a narrow window): keep a usable width; the panel's header
     // lets the person hide it, and the launcher brings it back.
     width = Math.max(MIN_PANEL_WIDTH, Math.min(PANEL_WIDTH, Math.max(rightGap, leftGap)));
   }
+  const px = `${width}px`;
   const frame = m.frame.style;
-  frame.width = `${width}px`;
-  frame.left = side === 'left' ? '0' : '';
-  frame.right = side === 'right' ? '0' : '';
+  frame.width = px;
+  frame.left = onLeft ? '0' : '';
+  frame.right = onLeft ? '' : '0';
   // The launcher stays reachable beside a left-docked panel.
-  m.button.style.left = side === 'left' ? `${width}px` : '';
+  m.button.style.left = onLeft ? px : '';
   // The page's own flow (not its fixed modal) moves aside, so nothing under the panel is lost.
   const html = document.documentElement.style;
-  const [savedLeft, savedRight] = m.savedMargins ?? ['', ''];
-  html.marginLeft = side === 'left' ? `${width}px` : savedLeft;
-  html.marginRight = side === 'right' ? `${width}px` : savedRight;
+  html.marginLeft = onLeft ? px : m.saved[0];
+  html.marginRight = onLeft ? m.saved[1] : px;
 }

@@ -1,4 +1,4 @@
-import { buildPlan, describeStep } from '../core/build-plan';
+import { buildPlan } from '../core/build-plan';
 import type { RunOut } from '../core/protocol';
 import type { TokenRequest } from '../core/token-request';
 import { parseRunIn } from '../core/validate-request';
@@ -34,8 +34,7 @@ export function serveRunPorts(): () => void {
       started = true;
       const outcome = await runPlan(buildPlan(message.value.request).steps, {
         signal: abort.signal,
-        onProgress: ({ index, total, step }) =>
-          send({ type: 'progress', index, total, label: describeStep(step) }),
+        onProgress: ({ index, total, step }) => send({ type: 'progress', index, total, step }),
       });
       if (outcome.status === 'created') reportCreated(message.value.request);
       send({ type: 'done', outcome, offered: offeredScopes() });

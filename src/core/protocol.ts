@@ -1,3 +1,4 @@
+import type { PlanStep } from './plan';
 import type { Scope } from './scopes';
 import type { TokenRequest } from './token-request';
 
@@ -86,5 +87,6 @@ export type RunOutcome =
 
 /** content -> helper over the run port. */
 export type RunOut =
-  | { type: 'progress'; index: number; total: number; label: string }
+  /** `step` is about to run; the helper words it (describeStep), so its text stays out of the page. */
+  | { type: 'progress'; index: number; total: number; step: PlanStep }
   | { type: 'done'; outcome: RunOutcome; offered?: Scope[] };

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { describeStep } from '../core/build-plan';
 import type { RunOut, RunOutcome } from '../core/protocol';
 import type { Scope } from '../core/scopes';
 import type { TokenRequest } from '../core/token-request';
@@ -70,7 +71,7 @@ export function useRun(onOffered: (scopes: Scope[]) => void) {
           const step = Math.min(message.index + 1, message.total);
           setState({
             running: true,
-            status: t('runStep', [String(step), String(message.total), message.label]),
+            status: t('runStep', [String(step), String(message.total), describeStep(message.step)]),
           });
         } else if (message.type === 'done') {
           if (message.offered?.length) offered.current(message.offered);

@@ -2,7 +2,7 @@ import type { PlanStep, WizardStep } from '../core/plan';
 import type { RunOutcome } from '../core/protocol';
 import { ready } from './actions';
 import { detectLocale } from './detect';
-import { chooseField, FIELD_STEP, fillText, setEmails } from './fields';
+import { chooseField, fillText, setEmails } from './fields';
 import { LOCALES } from './locales';
 import { getOne, one, queryAll, waitFor } from './locate';
 import { clearScopes, setCategory, setMethod } from './page-scopes';
@@ -51,22 +51,6 @@ interface Run extends Ctx {
   created?: boolean;
   createTimeout: number;
 }
-
-/** The wizard step a plan step acts on: where a stop is reported. */
-const stepOf = (st: PlanStep): WizardStep =>
-  st.kind === 'expectStep'
-    ? st.step
-    : st.kind === 'next'
-      ? st.from
-      : 'field' in st
-        ? FIELD_STEP[st.field]
-        : st.kind === 'addEmails'
-          ? 'contact'
-          : 'category' in st || st.kind === 'clearScopes'
-            ? 'scopes'
-            : st.kind === 'openWizard'
-              ? 'setup'
-              : 'create';
 
 /** Opens the wizard with the page's own button; a wizard left open is walked back to Setup. */
 async function openWizard(c: Ctx): Promise<void> {
@@ -168,11 +152,12 @@ export const runPlan = (steps: readonly PlanStep[], options: RunOptions): Promis
         ...makeCtx(LOCALES[detectLocale()], signal, options.timeout),
         createTimeout: options.createTimeout ?? 60_000,
       };
+      // Where a stop is reported: plans check each wizard step (expectStep) before acting on it.
       let at: WizardStep = 'setup';
       try {
         for (const [index, st] of steps.entries()) {
           signal.throwIfAborted();
-          at = stepOf(st);
+          if (st.kind === 'expectStep') at = st.step;
           options.onProgress?.({ index, total: steps.length, step: st });
           await exec(r, st);
         }

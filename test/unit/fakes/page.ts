@@ -4,6 +4,8 @@
  * created token to the background first, as src/content/run-port.ts does). It records what it was asked to
  * do (the expanded request), which is the outcome the helper tests check.
  */
+
+import type { PlanStep } from '../../../src/core/plan';
 import type {
   CapturedSelection,
   CreatedTokenReport,
@@ -19,7 +21,7 @@ export interface FakePageOptions {
   /** What a run ends with; default: ready for review (review mode) or created (create mode). */
   outcome?: RunOutcome | ((request: TokenRequest) => RunOutcome);
   /** Progress labels sent before the outcome. */
-  steps?: string[];
+  steps?: PlanStep[];
   /** When true the run never finishes by itself (to test Cancel). */
   hang?: boolean;
   /** What captureSelection answers (default: "open the wizard" error). */
@@ -56,9 +58,13 @@ export function installFakePage(b: FakeBrowser, tabId: number, options: FakePage
       if (message.type !== 'start' || !message.request) return;
       const request = message.request;
       page.requests.push(request);
-      const steps = options.steps ?? ['Setup', 'Contact information', 'API scopes'];
-      for (const [index, label] of steps.entries()) {
-        port.postMessage({ type: 'progress', index, total: steps.length, label } satisfies RunOut);
+      const steps = options.steps ?? [
+        { kind: 'expectStep', step: 'setup' },
+        { kind: 'expectStep', step: 'contact' },
+        { kind: 'expectStep', step: 'scopes' },
+      ];
+      for (const [index, step] of steps.entries()) {
+        port.postMessage({ type: 'progress', index, total: steps.length, step } satisfies RunOut);
       }
       if (options.hang) return;
       const outcome =

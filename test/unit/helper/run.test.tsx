@@ -101,10 +101,13 @@ describe('runs and the status line', () => {
   });
 
   it('shows progress while running and Cancel stops the run', async () => {
-    const page = setup({ hang: true, steps: ['Opening the wizard', 'Token name'] });
+    const page = setup({
+      hang: true,
+      steps: [{ kind: 'openWizard' }, { kind: 'fillText', field: 'tokenName', value: 'x' }],
+    });
     await fillBasics();
     fireEvent.click(screen.getByRole('button', { name: 'Fill form' }));
-    await waitFor(() => expect(status()).toBe('Step 2 of 2: Token name'));
+    await waitFor(() => expect(status()).toBe('Step 2 of 2: Fill in the token name'));
     expect(screen.queryByRole('button', { name: 'Fill form' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(status()).toMatch(/^Stopped:/);

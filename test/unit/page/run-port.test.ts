@@ -46,7 +46,7 @@ describe('serveRunPorts', () => {
       expect.arrayContaining([{ category: 'Jobs', methods: ['GET', 'POST'] }]),
     );
     const progress = messages.filter((m) => m.type === 'progress');
-    expect(progress[0]).toMatchObject({ index: 0, label: 'Open the Create Access Token wizard' });
+    expect(progress[0]).toMatchObject({ index: 0, step: { kind: 'openWizard' } });
     expect(page.state.tokenName).toBe('Feed');
   });
 
