@@ -8,22 +8,24 @@ import { SIM_HOSTS } from './cert.mjs';
  * else. Chromium can map hosts with --host-resolver-rules; Firefox cannot, but it can use a proxy
  * (prefs network.proxy.type=1, network.proxy.ssl/_port), so this is how Firefox reaches the sim.
  * @param {number} simPort
+ * @param {readonly string[]} [hosts] the hosts to tunnel (default: the impact.com hosts); the e2e
+ *   harness adds an unrelated host to prove where the extension must not run.
  * @returns {Promise<{ port: number; close(): Promise<void> }>}
  */
-export async function startProxy(simPort) {
+export async function startProxy(simPort, hosts = SIM_HOSTS) {
   /** @type {Set<import('node:net').Socket>} */
   const sockets = new Set();
   const server = createServer((req, res) => {
     // Plain http:// to a sim host: send it to https, as impact.com does.
     const url = new URL(req.url ?? '/', 'http://invalid');
-    if (SIM_HOSTS.includes(url.hostname)) {
+    if (hosts.includes(url.hostname)) {
       res.writeHead(301, { location: `https://${url.hostname}${url.pathname}${url.search}` });
     } else res.writeHead(403);
     res.end();
   });
   server.on('connect', (req, client, head) => {
     const [host = '', port = '443'] = (req.url ?? '').split(':');
-    if (!SIM_HOSTS.includes(host) || port !== '443') {
+    if (!hosts.includes(host) || port !== '443') {
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }

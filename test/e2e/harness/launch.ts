@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../scripts/derive-manifest.ts';
 import { CHROMIUM_BASE_ARGS, mapHostsArgs } from '../../chromium-flags.mjs';
+import { startProxy } from '../../sim/proxy.mjs';
 import { type BrowserName, browserExecutable } from './browser-paths.ts';
-import { startConnectProxy } from './connect-proxy.ts';
 
 /** Hosts the browser resolves to the simulation. other.example.com proves where we must NOT run. */
 export const SIM_HOSTS = [
@@ -97,9 +97,8 @@ async function launchChromium(
 async function launchFirefox(
   opts: LaunchOptions,
 ): Promise<{ browser: Browser; origin: string; cleanup(): Promise<void> }> {
-  const proxy = await startConnectProxy(
-    Object.fromEntries(SIM_HOSTS.map((h) => [`${h}:443`, opts.simPort])),
-  );
+  // Firefox has no host-resolver-rules flag: it reaches the mapped hosts through a proxy.
+  const proxy = await startProxy(opts.simPort, SIM_HOSTS);
   const lang = opts.lang ?? 'en';
   const browser = await puppeteer.launch({
     browser: 'firefox',
