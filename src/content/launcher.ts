@@ -20,29 +20,24 @@ const GAP = 8;
 
 // Kept compact: it ships in the content script (size budget, src/page/README.md).
 const CSS =
-  ':host{all:initial}' +
   'button{position:fixed;left:0;top:50%;transform:translateY(-50%);writing-mode:vertical-rl;' +
-  'padding:10px 5px;border:1px solid #8c959f;border-left:0;border-radius:0 6px 6px 0;' +
-  'font:600 12px/1.2 system-ui,sans-serif;letter-spacing:.02em;background:#0b5cad;color:#fff;' +
-  'cursor:pointer;box-shadow:0 1px 4px #0004}' +
+  'padding:10px 5px;border:0;border-radius:0 6px 6px 0;font:600 12px/1.2 system-ui;' +
+  'background:#0b5cad;color:#fff;cursor:pointer;box-shadow:0 1px 4px #0004}' +
   'button:hover{background:#094a8c}' +
   'button:focus-visible{outline:3px solid #f5a623;outline-offset:2px}' +
   'iframe{position:fixed;top:0;height:100vh;border:0;background:Canvas;color-scheme:light dark;' +
-  'box-shadow:0 0 12px #0005}' +
-  'iframe[hidden]{display:none}';
+  'box-shadow:0 0 12px #0005}';
 
-interface Mounted {
-  host: HTMLElement;
-  button: HTMLButtonElement;
-  frame: HTMLIFrameElement;
-  stopMessages: () => void;
-  observer: MutationObserver;
-  pending?: number;
-  /** The page's own margin-left and margin-right on <html>, put back when the panel closes. */
-  saved: [string, string];
-}
-
-let mounted: Mounted | undefined;
+/** The mounted launcher: its host element (undefined when not mounted), button and panel. */
+let host: HTMLElement | undefined;
+let button: HTMLButtonElement;
+let frame: HTMLIFrameElement;
+let stopMessages: () => void;
+/** Follows the page's dialogs while the panel is open. */
+const observer = new MutationObserver(() => scheduleFit());
+let pending: number | undefined;
+/** The page's own margin-left and margin-right on <html>, put back when the panel closes. */
+let saved: [string, string] = ['', ''];
 
 export interface LauncherOptions {
   /** Open the panel right away ("Open automatically" in the helper's settings). */
@@ -51,54 +46,46 @@ export interface LauncherOptions {
 
 /** Adds the launcher (once: calling it again only applies autoOpen). */
 export function mountLauncher({ autoOpen }: LauncherOptions): void {
-  mounted ??= create();
+  if (!host) create();
   if (autoOpen) setPanel(true, false);
 }
 
 /** Removes the launcher and panel and gives the page its layout back. */
 export function unmountLauncher(): void {
-  if (!mounted) return;
+  if (!host) return;
   setPanel(false, false);
-  mounted.stopMessages();
-  mounted.host.remove();
-  mounted = undefined;
+  stopMessages();
+  host.remove();
+  host = undefined;
 }
 
-export const isPanelOpen = (): boolean => !!mounted && !mounted.frame.hidden;
+export const isPanelOpen = (): boolean => !!host && !frame.hidden;
 
-function create(): Mounted {
+function create(): void {
   // A host left by an earlier injection (the extension was updated) belongs to a dead script.
   for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
-  const host = document.createElement(HOST_TAG);
+  host = document.createElement(HOST_TAG);
   // Inline !important beats any page stylesheet, so the page cannot hide or move the host.
   host.style.cssText =
     'all:initial!important;position:fixed!important;z-index:2147483646!important';
   const style = document.createElement('style');
   style.textContent = CSS;
-  const button = document.createElement('button');
+  button = document.createElement('button');
   button.type = 'button';
   button.textContent = t('launcherButton');
   button.setAttribute('aria-expanded', 'false');
   button.onclick = () => setPanel(!isPanelOpen(), true);
-  const frame = document.createElement('iframe');
+  frame = document.createElement('iframe');
   frame.hidden = true;
   frame.title = t('helperTitle');
   host.attachShadow({ mode: 'open' }).append(style, button, frame);
   document.documentElement.append(host);
-  const stopMessages = handleMessages({
+  stopMessages = handleMessages({
     closePanel: () => {
       setPanel(false, true);
       return undefined;
     },
   });
-  return {
-    host,
-    button,
-    frame,
-    stopMessages,
-    observer: new MutationObserver(scheduleFit),
-    saved: ['', ''],
-  };
 }
 
 /**
@@ -106,50 +93,46 @@ function create(): Mounted {
  * While open it follows the page's dialogs and the window size.
  */
 function setPanel(open: boolean, focus: boolean): void {
-  const m = mounted;
-  if (!m || open === isPanelOpen()) return;
+  if (!host || open === isPanelOpen()) return;
   const html = document.documentElement.style;
-  m.frame.hidden = !open;
-  m.button.setAttribute('aria-expanded', String(open));
+  frame.hidden = !open;
+  button.setAttribute('aria-expanded', String(open));
   if (open) {
     // Loaded on first open only: the helper page costs nothing until it is wanted.
-    if (!m.frame.src) m.frame.src = `${extensionUrl('src/helper/index.html')}?embedded=1`;
-    m.saved = [html.marginLeft, html.marginRight];
+    if (!frame.src) frame.src = `${extensionUrl('src/helper/index.html')}?embedded=1`;
+    saved = [html.marginLeft, html.marginRight];
     placePanel();
-    m.observer.observe(document.body ?? document.documentElement, {
+    observer.observe(document.body ?? document.documentElement, {
       childList: true,
       subtree: true,
       attributeFilter: ['role', 'open', 'hidden', 'style', 'class', 'aria-hidden'],
     });
     addEventListener('resize', scheduleFit);
-    if (focus) m.frame.focus();
+    if (focus) frame.focus();
   } else {
-    m.observer.disconnect();
+    observer.disconnect();
     removeEventListener('resize', scheduleFit);
-    if (m.pending !== undefined) cancelAnimationFrame(m.pending);
-    m.pending = undefined;
-    [html.marginLeft, html.marginRight] = m.saved;
-    m.button.style.left = '';
-    if (focus) m.button.focus();
+    if (pending !== undefined) cancelAnimationFrame(pending);
+    pending = undefined;
+    [html.marginLeft, html.marginRight] = saved;
+    button.style.left = '';
+    if (focus) button.focus();
   }
 }
 
 function scheduleFit(): void {
-  const m = mounted;
-  if (!m || m.pending !== undefined) return;
-  m.pending = requestAnimationFrame(() => {
-    m.pending = undefined;
+  pending ??= requestAnimationFrame(() => {
+    pending = undefined;
     if (isPanelOpen()) placePanel();
   });
 }
 
 /** Places the panel beside any open dialog (the wizard) instead of over it. */
 export function placePanel(): void {
-  const m = mounted;
-  if (!m) return;
+  if (!host) return;
   const viewport = document.documentElement.clientWidth || innerWidth;
-  let left = Number.POSITIVE_INFINITY;
-  let right = Number.NEGATIVE_INFINITY;
+  let left = Infinity;
+  let right = -Infinity;
   for (const dialog of document.querySelectorAll(
     '[role="dialog"],[role="alertdialog"],dialog[open]',
   )) {
@@ -170,14 +153,14 @@ export function placePanel(): void {
     width = Math.max(MIN_PANEL_WIDTH, Math.min(PANEL_WIDTH, Math.max(rightGap, leftGap)));
   }
   const px = `${width}px`;
-  const frame = m.frame.style;
-  frame.width = px;
-  frame.left = onLeft ? '0' : '';
-  frame.right = onLeft ? '' : '0';
+  const style = frame.style;
+  style.width = px;
+  style.left = onLeft ? '0' : '';
+  style.right = onLeft ? '' : '0';
   // The launcher stays reachable beside a left-docked panel.
-  m.button.style.left = onLeft ? px : '';
+  button.style.left = onLeft ? px : '';
   // The page's own flow (not its fixed modal) moves aside, so nothing under the panel is lost.
   const html = document.documentElement.style;
-  html.marginLeft = onLeft ? px : m.saved[0];
-  html.marginRight = onLeft ? m.saved[1] : px;
+  html.marginLeft = onLeft ? px : saved[0];
+  html.marginRight = onLeft ? saved[1] : px;
 }

@@ -12,15 +12,19 @@ import { hasAny } from './text';
 const PARTNER_PATH = '/secure/mediapartner/accountSettings/mp-wsapi-flow.ihtml';
 const BRAND_PATH = '/secure/advertiser/accountSettings/techintegration/adv-wsapi-table-flow.ihtml';
 
-/** [host, path prefix, kind], from shared/reference/impact-api-token-wizard.md. */
-const PAGES: [string, string, AccountKind][] = [
-  ['app.impact.com', PARTNER_PATH, 'partner'],
-  ['member.impactradius.com', PARTNER_PATH, 'partner'],
-  ['app.impact.com', BRAND_PATH, 'brand'],
-];
-
-export const accountKind = (url: { hostname: string; pathname: string }): AccountKind | undefined =>
-  PAGES.find(([host, path]) => url.hostname === host && url.pathname.startsWith(path))?.[2];
+/**
+ * Host + path prefix (shared/reference/impact-api-token-wizard.md): the partner page on
+ * app.impact.com and the older member.impactradius.com, the brand page on app.impact.com only.
+ */
+export const accountKind = ({
+  hostname: host,
+  pathname: path,
+}: Location | URL): AccountKind | undefined =>
+  path.startsWith(PARTNER_PATH) && (host === 'app.impact.com' || host === 'member.impactradius.com')
+    ? 'partner'
+    : path.startsWith(BRAND_PATH) && host === 'app.impact.com'
+      ? 'brand'
+      : undefined;
 
 const LOCALE_IDS = Object.keys(LOCALES) as PageLocale[];
 

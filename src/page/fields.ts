@@ -23,8 +23,8 @@ export const fieldName = (field: Field | 'developerEmails'): string => en[field]
 
 // ---- text fields ----
 
-export const textbox = async (c: Ctx, field: TextField): Promise<HTMLInputElement> =>
-  (await waitForOne(wizard(c), 'textbox', c.s[field], c)) as HTMLInputElement;
+export const textbox = (c: Ctx, field: TextField): Promise<HTMLInputElement> =>
+  waitForOne(wizard(c), 'textbox', c.s[field], c) as Promise<HTMLInputElement>;
 
 /** Textareas report line breaks as \n whatever was set. */
 export const sameText = (a: string, b: string): boolean =>
@@ -51,10 +51,12 @@ const choiceControls = (c: Ctx, field: ChoiceField): Element[] => {
   ];
 };
 
+/** The one drop-down of `field`, once the page shows it. */
+const choiceControl = (c: Ctx, field: ChoiceField): Promise<Element> =>
+  waitForFound(() => choiceControls(c, field), `${fieldName(field)} (drop-down)`, c);
+
 export const readChoice = async (c: Ctx, field: ChoiceField): Promise<string> =>
-  shownValue(
-    await waitForFound(() => choiceControls(c, field), `${fieldName(field)} (drop-down)`, c),
-  );
+  shownValue(await choiceControl(c, field));
 
 /** "16" as a whole number in the text: not 116, not the 16 of a date's 2016. */
 const hasVersion = (text: string, version: string) =>
@@ -87,9 +89,8 @@ export function choiceShows(c: Ctx, field: ChoiceField, want: string, shown: str
 export async function chooseField(c: Ctx, field: ChoiceField, want: string): Promise<void> {
   if (field === 'primaryContact' && !want) return; // '' keeps the page's default contact
   const what = fieldName(field);
-  const control = await waitForFound(() => choiceControls(c, field), `${what} (drop-down)`, c);
   await chooseOption(
-    ready(control, what),
+    ready(await choiceControl(c, field), what),
     (names) => {
       const hits = matchOptions(c, field, want, names);
       if (hits.length === 1) return hits[0] as number;

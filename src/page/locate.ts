@@ -117,23 +117,24 @@ export function waitFor<T>(
   onTimeout: () => Error = () => new LocatorError('the page did not respond'),
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const observer = new MutationObserver(() => test());
-    const finish = (f: () => void) => {
+    /** Settles once: stops watching, then resolves (ok) or rejects with `value`. */
+    const finish = (ok: boolean, value: unknown) => {
       observer.disconnect();
       clearTimeout(timer);
       signal.removeEventListener('abort', abort);
-      f();
+      (ok ? resolve : reject)(value as T);
     };
-    const abort = () => finish(() => reject(signal.reason));
+    const abort = () => finish(false, signal.reason);
     const test = () => {
       try {
         const v = check();
-        if (v) finish(() => resolve(v));
+        if (v) finish(true, v);
       } catch (e) {
-        finish(() => reject(e));
+        finish(false, e);
       }
     };
-    const timer = setTimeout(() => finish(() => reject(onTimeout())), timeout);
+    const observer = new MutationObserver(test);
+    const timer = setTimeout(() => finish(false, onTimeout()), timeout);
     if (signal.aborted) return abort();
     signal.addEventListener('abort', abort);
     observer.observe(document, {

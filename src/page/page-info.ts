@@ -1,5 +1,5 @@
 import type { PageInfo } from '../core/protocol';
-import type { Method, Scope } from '../core/scopes';
+import { METHODS, type Scope } from '../core/scope-model';
 import { contentText } from './accessible-name';
 import { accountKind, detectLocale, isDetected } from './detect';
 import { LOCALES } from './locales';
@@ -10,25 +10,23 @@ import { isAny, squash } from './text';
  * last seen (versions, scopes): impact.com publishes neither list, so the page is the source.
  */
 
-// core/scopes.ts's METHODS would pull zod into the content script; same order, written out.
-const METHOD_ORDER: readonly Method[] = ['GET', 'POST', 'PUT', 'DELETE'];
-
-/** Category -> methods seen; null while never seen switched on (the page hides them then). */
-const seen = { versionOptions: [] as string[], scopes: new Map<string, Set<string> | null>() };
-
 /** The API Version drop-down's option texts, in page order. */
+let versionNames: string[] = [];
+/** Category -> methods seen; null while never seen switched on (the page hides them then). */
+const seenScopes = new Map<string, Set<string> | null>();
+
 export const rememberVersionOptions = (names: string[]): void => {
-  seen.versionOptions = names;
+  versionNames = names;
 };
-export const versionOptions = (): string[] => seen.versionOptions;
+export const versionOptions = (): string[] => versionNames;
 
 /**
  * A category the scope step showed, with its methods when it was seen switched on (`methods`
  * undefined: off, so its methods are not on the page).
  */
 export function rememberCategory(category: string, methods?: string[]): void {
-  if (methods) seen.scopes.set(category, new Set(methods));
-  else if (!seen.scopes.has(category)) seen.scopes.set(category, null);
+  if (methods) seenScopes.set(category, new Set(methods));
+  else if (!seenScopes.has(category)) seenScopes.set(category, null);
 }
 
 /**
@@ -37,14 +35,14 @@ export function rememberCategory(category: string, methods?: string[]): void {
  * missing; if one is missing after all, the run stops on it and the next report is exact.
  */
 export const offeredScopes = (): Scope[] =>
-  [...seen.scopes].map(([category, set]) => ({
+  [...seenScopes].map(([category, set]) => ({
     category,
-    methods: set ? METHOD_ORDER.filter((m) => set.has(m)) : [...METHOD_ORDER],
+    methods: set ? METHODS.filter((m) => set.has(m)) : [...METHODS],
   }));
 
 /** Version numbers, newest first. */
 const versionNumbers = (): string[] =>
-  [...new Set(seen.versionOptions.map((n) => n.match(/\d+/)?.[0] ?? ''))]
+  [...new Set(versionNames.map((n) => n.match(/\d+/)?.[0] ?? ''))]
     .filter(Boolean)
     .sort((a, b) => +b - +a);
 
@@ -62,6 +60,6 @@ export function readPageInfo(): PageInfo {
     locale,
     account: account ? squash(contentText(account)) || undefined : undefined,
     versions: versions.length ? versions : undefined,
-    scopes: seen.scopes.size ? offeredScopes() : undefined,
+    scopes: seenScopes.size ? offeredScopes() : undefined,
   };
 }
