@@ -6,6 +6,7 @@ import { showPageBadge } from '../platform/action';
 import { recordCreatedToken } from '../platform/audit';
 import { onInstalledOrUpdated } from '../platform/lifecycle';
 import { handleMessages } from '../platform/messaging';
+import { readOpenAutomatically } from '../platform/settings';
 import { migrateStoredPresets } from '../platform/storage';
 import { serveTabRelay } from '../platform/tab-relay';
 
@@ -14,7 +15,11 @@ handleMessages({
     const tabId = sender.tab?.id;
     // Only a content script in a tab can report a page; anything else has no badge to set.
     if (tabId === undefined || typeof data?.info?.detected !== 'boolean') return undefined;
-    return showPageBadge(tabId, data.info).then(() => undefined);
+    // A badge that cannot be set (the tab just closed) must not keep the panel from opening.
+    return Promise.all([
+      showPageBadge(tabId, data.info).catch(() => {}),
+      readOpenAutomatically(),
+    ]).then(([, openAutomatically]) => ({ openAutomatically }));
   },
   // A run created a token: the audit log is written here, whatever became of the helper.
   tokenCreated: recordCreatedToken,

@@ -1,7 +1,6 @@
-import { watchForApiPage } from '../page/detect';
+import { isDetected, watchForApiPage } from '../page/detect';
 import { readPageInfo } from '../page/page-info';
 import { sendToRuntime } from '../platform/messaging';
-import { readOpenAutomatically } from '../platform/settings';
 import { mountLauncher, unmountLauncher } from './launcher';
 import { servePageRequests } from './page-requests';
 import { serveRunPorts } from './run-port';
@@ -18,9 +17,12 @@ if (!world[STARTED]) {
   servePageRequests();
   serveRunPorts();
   watchForApiPage(new AbortController().signal, async (detected) => {
-    // The badge is a convenience; a background that is restarting must not block the launcher.
-    sendToRuntime('pageDetected', { info: readPageInfo() }).catch(() => {});
-    if (detected) mountLauncher({ autoOpen: await readOpenAutomatically() });
-    else unmountLauncher();
+    // The background sets the badge and says whether the panel opens by itself; if it cannot
+    // answer (restarting), the launcher still comes, closed.
+    const answer = sendToRuntime('pageDetected', { info: readPageInfo() }).catch(() => undefined);
+    if (!detected) return unmountLauncher();
+    const autoOpen = (await answer)?.openAutomatically === true;
+    // The page may have been left while the background answered.
+    if (isDetected()) mountLauncher({ autoOpen });
   });
 }

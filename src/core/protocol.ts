@@ -53,8 +53,12 @@ export interface CreatedTokenReport {
 
 /** One-shot requests: runtime.sendMessage / tabs.sendMessage, answered by the receiver. */
 export interface RequestMap {
-  /** content -> background: the page was (un)detected; drives the toolbar badge. */
-  pageDetected: { req: { info: PageInfo }; res: undefined };
+  /**
+   * content -> background: the page was (un)detected; drives the toolbar badge. The answer says
+   * whether the panel opens by itself ("Open automatically"), so the content script does not
+   * read the stored settings itself.
+   */
+  pageDetected: { req: { info: PageInfo }; res: { openAutomatically: boolean } | undefined };
   /** helper -> content: what is this page? */
   getPageInfo: { req: undefined; res: PageInfo };
   /** helper -> content: read the open wizard's current selection. */

@@ -21,6 +21,18 @@ describe('background', () => {
     expect(fakeBrowser.action.badges.get(11)).toMatchObject({ text: '' });
   });
 
+  it('answers a detected page with the "Open automatically" setting', async () => {
+    fakeBrowser.runtime.currentSender = { tab: { id: 12 } };
+    const detected = { type: 'pageDetected', data: { info: { detected: true } } };
+    // Nothing stored yet: a fresh install opens the panel by itself.
+    expect(await fakeBrowser.runtime.sendMessage(detected)).toEqual({ openAutomatically: true });
+    await fakeBrowser.storage.sync.set({
+      meta: { formatVersion: 2, order: [], settings: { openAutomatically: false } },
+    });
+    expect(await fakeBrowser.runtime.sendMessage(detected)).toEqual({ openAutomatically: false });
+    await fakeBrowser.storage.sync.clear();
+  });
+
   it('tells the in-page panel which tab it is in', async () => {
     fakeBrowser.runtime.currentSender = { tab: { id: 23 } };
     expect(await fakeBrowser.runtime.sendMessage({ type: 'whoAmI' })).toEqual({ tabId: 23 });
