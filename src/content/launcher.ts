@@ -33,9 +33,11 @@ let host: HTMLElement | undefined;
 let button: HTMLButtonElement;
 let frame: HTMLIFrameElement;
 let stopMessages: () => void;
-/** Follows the page's dialogs while the panel is open. */
-const observer = new MutationObserver(() => scheduleFit());
-let pending: number | undefined;
+/**
+ * Follows the page's dialogs while the panel is open. Mutation records arrive batched (once per
+ * task), and resize events once per frame, so each placement is one cheap measurement.
+ */
+const observer = new MutationObserver(() => placePanel());
 /** The page's own margin-left and margin-right on <html>, put back when the panel closes. */
 let saved: [string, string] = ['', ''];
 
@@ -107,29 +109,20 @@ function setPanel(open: boolean, focus: boolean): void {
       subtree: true,
       attributeFilter: ['role', 'open', 'hidden', 'style', 'class', 'aria-hidden'],
     });
-    addEventListener('resize', scheduleFit);
+    addEventListener('resize', placePanel);
     if (focus) frame.focus();
   } else {
     observer.disconnect();
-    removeEventListener('resize', scheduleFit);
-    if (pending !== undefined) cancelAnimationFrame(pending);
-    pending = undefined;
+    removeEventListener('resize', placePanel);
     [html.marginLeft, html.marginRight] = saved;
     button.style.left = '';
     if (focus) button.focus();
   }
 }
 
-function scheduleFit(): void {
-  pending ??= requestAnimationFrame(() => {
-    pending = undefined;
-    if (isPanelOpen()) placePanel();
-  });
-}
-
 /** Places the panel beside any open dialog (the wizard) instead of over it. */
 export function placePanel(): void {
-  if (!host) return;
+  if (!isPanelOpen()) return;
   const viewport = document.documentElement.clientWidth || innerWidth;
   let left = Infinity;
   let right = -Infinity;

@@ -34,7 +34,7 @@ export function serveRunPorts(): () => void {
       started = true;
       const outcome = await runPlan(buildPlan(message.value.request).steps, {
         signal: abort.signal,
-        onProgress: ({ index, total, step }) => send({ type: 'progress', index, total, step }),
+        onProgress: (progress) => send({ type: 'progress', ...progress }),
       });
       if (outcome.status === 'created') reportCreated(message.value.request);
       send({ type: 'done', outcome, offered: offeredScopes() });

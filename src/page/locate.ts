@@ -37,10 +37,11 @@ export const nameOf = (el: Element): string => accessibleName(el, roleOf(el));
 const named = (el: Element, name: NameMatch) =>
   typeof name === 'function' ? name(nameOf(el)) : isAny(nameOf(el), name);
 
-/** The refusal: names the target and why ("Token Name (textbox) not found"). */
-export class LocatorError extends Error {
-  override name = 'LocatorError';
-}
+/**
+ * The refusal: names the target and why ("Token Name (textbox) not found"). A plain Error: only
+ * its message is ever used (a Stop, by contrast, also names the wizard step).
+ */
+export const LocatorError = Error;
 
 const withRole = (container: ParentNode, role: string): Element[] =>
   [

@@ -34,20 +34,9 @@ interface Check {
   ok: (shown: string) => boolean;
   fix: () => Promise<unknown>;
   want: string;
-  /** The stop's reason, when "X is 'a', expected 'b'" would not say it well. */
-  explain?: () => string;
 }
 
 const sorted = (list: string[]) => list.map(norm).sort().join(', ');
-
-/** Describes how the granted scopes differ: missing ones first, then extra ones. */
-function scopeDiff(shown: string[], want: string[]): string {
-  const lacks = (list: string[], k: string) => !list.some((x) => norm(x) === norm(k));
-  return [
-    ...want.filter((k) => lacks(shown, k)).map((k) => `${k} is not ticked`),
-    ...shown.filter((k) => lacks(want, k)).map((k) => `${k} was not requested`),
-  ].join('; ');
-}
 
 function checks(c: Ctx, e: ReadBackExpectation): Partial<Record<WizardStep, Check[]>> {
   const text = (field: 'tokenName' | 'description', want: string): Check => ({
@@ -87,7 +76,6 @@ function checks(c: Ctx, e: ReadBackExpectation): Partial<Record<WizardStep, Chec
         ok: (shown) => shown === sorted(e.scopes),
         fix: () => applyScopes(c, e.scopes),
         want: sorted(e.scopes),
-        explain: () => scopeDiff(readScopes(c), e.scopes),
       },
     ],
   };
@@ -107,10 +95,7 @@ export async function readBack(c: Ctx, expect: ReadBackExpectation): Promise<voi
           refilled = true;
         }
         if (!check.ok(shown))
-          throw new Stop(
-            step,
-            check.explain?.() ?? `${check.what} is '${shown}', expected '${check.want}'`,
-          );
+          throw new Stop(step, `${check.what} is '${shown}', expected '${check.want}'`);
       }
     });
   await pass(true);

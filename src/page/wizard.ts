@@ -2,7 +2,7 @@ import { WIZARD_STEPS, type WizardStep } from '../core/plan';
 import { contentText } from './accessible-name';
 import { usable } from './actions';
 import type { PageStrings } from './locales';
-import { DEFAULT_TIMEOUT, getOne, queryAll, visible, waitFor } from './locate';
+import { DEFAULT_TIMEOUT, one, queryAll, visible, waitFor } from './locate';
 import { hasAny, squash } from './text';
 
 /** The open wizard: finding it, knowing its step, moving between steps, reading its alerts. */
@@ -53,8 +53,7 @@ export async function exclusive<T>(refused: () => T, work: () => Promise<T>): Pr
 export const wizards = (s: PageStrings): Element[] =>
   queryAll(document, 'dialog', (n) => hasAny(n, s.opener));
 
-export const wizard = (c: Ctx): Element =>
-  getOne(document, 'dialog', (n) => hasAny(n, c.s.opener), `${c.s.opener[0]} dialog`);
+export const wizard = (c: Ctx): Element => one(wizards(c.s), `${c.s.opener[0]} dialog`);
 
 /** The step the indicator marks with aria-current="step", if exactly one wizard shows one. */
 export function currentStep(c: Ctx): WizardStep | undefined {

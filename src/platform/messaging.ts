@@ -53,12 +53,10 @@ export function handleMessages(handlers: Handlers): () => void {
       s: Runtime.MessageSender,
     ) => unknown;
     // A failing handler still answers (undefined), so the sender is not left waiting.
-    Promise.resolve()
-      .then(() => handler(data, sender))
-      .then(
-        (response) => sendResponse(response),
-        () => sendResponse(undefined),
-      );
+    (async () => handler(data, sender))().then(
+      (response) => sendResponse(response),
+      () => sendResponse(undefined),
+    );
     return true;
   };
   // The polyfill's types describe a promise-returning listener; this one is the callback form.
