@@ -8,7 +8,7 @@ import {
   PARTNER_HOME_PATH,
   withSession,
 } from './harness/session.ts';
-import { BROWSER, sleep } from './support/helper-ui.ts';
+import { BROWSER, settle } from './support/helper-ui.ts';
 
 // Issue 4, detection: impact.com is a single-page app. A person reaches the API page through the
 // app's own links (pushState, no document load), and the launcher must follow; on every other
@@ -34,14 +34,15 @@ const heading = (page: Page, text: string) =>
 
 /** Not the API page: no launcher (after detection had time to act) and the script says so. */
 async function expectNotDetected(page: Page) {
-  // Detection reacts to the DOM within a frame or two; half a second is generous.
-  await sleep(500);
+  // Detection reacts to the DOM within a frame or two; a settled page has had ample time.
+  await settle(page, 400);
   expect(await page.$(HOST)).toBeNull();
   expect(await s.ext.askContentScript(page, 'getPageInfo')).toMatchObject({ detected: false });
 }
 
 async function expectDetected(page: Page, kind: 'partner' | 'brand') {
   await page.waitForSelector(LAUNCHER, { timeout: 10_000 });
+  await settle(page);
   expect(await s.ext.askContentScript(page, 'getPageInfo')).toMatchObject({
     detected: true,
     kind,

@@ -25,7 +25,31 @@ export interface TokenSpec {
 /** The final status: ends "Ready for review" / "Token created", or begins "Stopped:". */
 const FINAL = /Ready for review$|Token created$|^Stopped:|準備ができました|作成しました|^停止/;
 
-/** The API page, once the extension has detected it (its launcher is shown). */
+/**
+ * Waits until the page's DOM has been still for `quietMs`. The harness finds a page's tab by a
+ * marker title, and the simulated app re-sets document.title when it re-renders (data arriving),
+ * so anything that looks a tab up (openHelper, askContentScript) waits for the app to settle.
+ */
+export async function settle(page: Page, quietMs = 250): Promise<void> {
+  await page.evaluate(
+    (quiet) =>
+      new Promise<void>((resolve) => {
+        let timer = setTimeout(done, quiet);
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(done, quiet);
+        });
+        function done() {
+          observer.disconnect();
+          resolve();
+        }
+        observer.observe(document, { subtree: true, childList: true, attributes: true });
+      }),
+    quietMs,
+  );
+}
+
+/** The API page, once the extension has detected it (its launcher is shown) and it settled. */
 export async function openApiPage(
   s: Session,
   query?: Record<string, string>,
@@ -34,6 +58,7 @@ export async function openApiPage(
 ): Promise<Page> {
   const page = await s.open(path, query);
   await page.waitForSelector(launcher, { timeout: 15_000 });
+  await settle(page);
   return page;
 }
 
