@@ -2,8 +2,9 @@ import { ext as browser } from './ext';
 import { AREA_MARKER_KEY, META_KEY_COPY } from './storage-keys';
 
 /**
- * "Open automatically", read cheaply for the content script (no zod: a wrong shape just means
- * the default). The helper writes it through storage.ts with the rest of the stored state.
+ * "Open automatically", read cheaply and read-only (no zod: a wrong shape just means the default,
+ * and nothing is quarantined or migrated on this path). The background answers the content
+ * script's pageDetected with it; the helper writes it through storage.ts with the rest.
  */
 export async function readOpenAutomatically(): Promise<boolean> {
   try {

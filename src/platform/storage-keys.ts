@@ -1,6 +1,6 @@
 /**
- * storage.local keys of the platform layer. Kept apart from storage.ts so the content script can
- * read the one setting it needs without bundling zod.
+ * storage.local keys of the platform layer. Kept apart from storage.ts so settings.ts can read the
+ * one setting the panel needs without zod.
  */
 
 /** 'local' once presets had to move out of storage.sync (unavailable or over quota). */
