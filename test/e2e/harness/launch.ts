@@ -151,8 +151,9 @@ export async function launchWithExtension(
       document.title = m;
     }, marker);
     control ??= await openExtensionPage('src/helper/index.html?e2e-control=1');
-    // Titles are visible only on hosts the extension may access; elsewhere (other.example.com)
-    // the page is brought to the front and is then the active tab.
+    // The marker title identifies the tab on hosts the extension may access. The page can re-set
+    // its title at any time (the simulation does on re-render), and other hosts hide titles, so
+    // the page is also brought to the front: failing the marker, it is the active tab.
     await page.bringToFront();
     const id = await control.evaluate(async (m) => {
       type Tab = { id?: number; title?: string; active?: boolean };
@@ -161,7 +162,7 @@ export async function launchWithExtension(
       const tabs = await (g.browser ?? g.chrome).tabs.query({});
       const titled = tabs.find((t) => t.title === m);
       if (titled) return titled.id;
-      const active = tabs.filter((t) => t.active && t.title === undefined);
+      const active = tabs.filter((t) => t.active);
       return active.length === 1 ? active[0]?.id : undefined;
     }, marker);
     if (id === undefined) throw new Error('could not find the tab id of the page');
