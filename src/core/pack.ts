@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { firstIssueText } from './issue-text';
-import { type Preset, presetShape, stripPreset } from './preset';
+import { type Preset, presetShape, refineUniquePresetIds, stripPreset } from './preset';
 import { parseUntrustedJson } from './untrusted-json';
 
 /**
@@ -33,19 +33,8 @@ export const PackSchema = z
     version: z.literal(PACK_VERSION),
     presets: z.array(PackPresetSchema).min(1, 'the pack holds no presets').max(MAX_PACK_PRESETS),
   })
-  .superRefine((pack, ctx) => {
-    // Two presets with one id would make "replace" ambiguous on import.
-    const seen = new Set<string>();
-    pack.presets.forEach((preset, index) => {
-      if (seen.has(preset.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['presets', index, 'id'],
-          message: `duplicate id "${preset.id}"`,
-        });
-      seen.add(preset.id);
-    });
-  })
+  // Two presets with one id would make "replace" ambiguous on import.
+  .superRefine(refineUniquePresetIds)
   .meta({
     title: 'impact.com token presets pack',
     description: 'Scope presets for the impact.com API token helper extension.',

@@ -102,3 +102,23 @@ export const stripPreset = (preset: Preset): Preset => ({
   scopes: preset.scopes.map((scope) => ({ category: scope.category, methods: [...scope.methods] })),
   updatedAt: preset.updatedAt,
 });
+
+/**
+ * Refuses two presets with one id in a list (a pack or the stored state): ids are storage keys
+ * and the target of "replace" on import. Reports the second one's path.
+ */
+export function refineUniquePresetIds(
+  list: { presets: readonly { id: string }[] },
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Set<string>();
+  list.presets.forEach((preset, index) => {
+    if (seen.has(preset.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['presets', index, 'id'],
+        message: `duplicate id "${preset.id}"`,
+      });
+    seen.add(preset.id);
+  });
+}

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { firstIssueText } from './issue-text';
 import { migrate } from './migrations';
-import { type Preset, PresetIdSchema, PresetSchema, stripPreset } from './preset';
+import {
+  type Preset,
+  PresetIdSchema,
+  PresetSchema,
+  refineUniquePresetIds,
+  stripPreset,
+} from './preset';
 import { utf8ByteLength } from './untrusted-json';
 
 /**
@@ -34,18 +40,7 @@ export const StoredStateSchema = z
     defaultPresetId: PresetIdSchema.optional(),
     settings: SettingsSchema.default({ openAutomatically: true }),
   })
-  .superRefine((state, ctx) => {
-    const seen = new Set<string>();
-    state.presets.forEach((preset, index) => {
-      if (seen.has(preset.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['presets', index, 'id'],
-          message: `duplicate id "${preset.id}"`,
-        });
-      seen.add(preset.id);
-    });
-  });
+  .superRefine(refineUniquePresetIds);
 export type StoredState = z.output<typeof StoredStateSchema>;
 
 export const defaultState = (): StoredState => ({
