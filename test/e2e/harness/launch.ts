@@ -132,16 +132,25 @@ export async function launchWithExtension(
   let control: Page | undefined;
 
   const openExtensionPage = async (path: string): Promise<Page> => {
-    const page = await browser.newPage();
-    // Firefox never resolves goto() for moz-extension:// pages; wait for the document instead.
-    void page.goto(`${origin}/${path}`).catch(() => {});
-    await page.waitForFunction(
-      () => document.readyState === 'complete' && location.protocol.endsWith('-extension:'),
-      {
-        timeout: 15_000,
-      },
-    );
-    return page;
+    // Firefox never resolves goto() for moz-extension:// pages, so the test waits for the
+    // document instead. Under load (several tabs opening at once) a navigation now and then never
+    // starts; a fresh tab gets a second and third chance instead of failing the suite.
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const page = await browser.newPage();
+      void page.goto(`${origin}/${path}`).catch(() => {});
+      try {
+        await page.waitForFunction(
+          () => document.readyState === 'complete' && location.protocol.endsWith('-extension:'),
+          { timeout: 15_000 },
+        );
+        return page;
+      } catch (error) {
+        lastError = error;
+        await page.close().catch(() => {});
+      }
+    }
+    throw new Error(`extension page ${path} did not load in 3 tries: ${String(lastError)}`);
   };
 
   const tabIdOf = async (page: Page): Promise<number> => {
