@@ -7,7 +7,7 @@ import { startSim } from '../sim/server.mjs';
 import { type BrowserName, targetBrowser } from './harness/browser-paths.ts';
 import { type ExtensionBrowser, launchWithExtension } from './harness/launch.ts';
 import { byRole, LAUNCHER, PARTNER_API_PATH } from './harness/session.ts';
-import { run, setText, settle } from './support/helper-ui.ts';
+import { run, setText, settle, writeStoredItems } from './support/helper-ui.ts';
 
 // A team pack crosses browsers: exported from the helper in one browser, pasted into the helper in
 // the other, where the same presets must be stored and one of them must create exactly the token
@@ -94,23 +94,7 @@ describe(`team pack across browsers (${FROM} → ${TO})`, () => {
       presets: PRESETS,
       settings: { openAutomatically: true },
     });
-    const seed = await ext.openExtensionPage('src/helper/index.html?e2e-seed=1');
-    await seed.evaluate(async (entries) => {
-      type Area = {
-        get(k: unknown): Promise<Record<string, unknown>>;
-        set(v: object): Promise<void>;
-        clear(): Promise<void>;
-      };
-      type Api = { storage: { sync: Area; local: Area } };
-      const g = globalThis as unknown as { browser?: Api; chrome: Api };
-      const api = g.browser ?? g.chrome;
-      const local = (await api.storage.local.get('presetsArea')).presetsArea === 'local';
-      const area = local ? api.storage.local : api.storage.sync;
-      await area.clear();
-      if (local) await api.storage.local.set({ presetsArea: 'local' });
-      await area.set(entries);
-    }, items);
-    await seed.close();
+    await writeStoredItems(ext, items);
 
     const helper = await ext.openExtensionPage('src/helper/index.html');
     fromPresets = await storedPresets(helper);

@@ -1,4 +1,5 @@
 import type { Frame, Page } from 'puppeteer-core';
+import type { ExtensionBrowser } from '../harness/launch.ts';
 import type { Session } from '../harness/session.ts';
 import { byRole, LAUNCHER, PARTNER_API_PATH } from '../harness/session.ts';
 
@@ -256,7 +257,18 @@ export async function seedPresets(
       updatedAt,
     };
   }
-  const page = await s.ext.openExtensionPage('src/helper/index.html?e2e-seed=1');
+  await writeStoredItems(s.ext, items);
+}
+
+/**
+ * Replaces the extension's stored presets with `items` (already in the stored layout), from an
+ * extension page, in the area the extension reads: sync, unless it has moved to local.
+ */
+export async function writeStoredItems(
+  ext: ExtensionBrowser,
+  items: Record<string, unknown>,
+): Promise<void> {
+  const page = await ext.openExtensionPage('src/helper/index.html?e2e-seed=1');
   try {
     await page.evaluate(async (entries) => {
       type Area = {
