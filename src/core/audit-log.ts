@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ScopeSchema } from './scopes';
+import { grantLabels, ScopeSchema } from './scopes';
 import { ApiVersionSchema, RunModeSchema } from './token-request';
 
 /**
@@ -50,9 +50,8 @@ export const csvCell = (value: string): string => {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 };
 
-/** Scopes in one cell as "Category METHOD" keys joined by "; ". */
-const scopeCell = (entry: AuditEntry): string =>
-  entry.scopes.flatMap((s) => s.methods.map((m) => `${s.category} ${m}`)).join('; ');
+/** Scopes in one cell as "Category METHOD" and "Category METHOD /path" labels joined by "; ". */
+const scopeCell = (entry: AuditEntry): string => grantLabels(entry.scopes).join('; ');
 
 /** RFC 4180: header row, CRLF line ends (including after the last row). */
 export const auditToCsv = (entries: readonly AuditEntry[]): string =>

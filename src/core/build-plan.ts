@@ -1,5 +1,5 @@
 import type { Plan, PlanStep, ReadBackExpectation, WizardStep } from './plan';
-import { normalizeScopes, scopeKeys } from './scope-model';
+import { normalizeScopes } from './scope-model';
 import type { TokenRequest } from './token-request';
 
 /**
@@ -25,7 +25,7 @@ export const readBackExpectation = (request: TokenRequest): ReadBackExpectation 
   apiVersion: request.version,
   primaryContact: request.primaryContact,
   developerEmails: uniqueEmails(request.developerEmails),
-  scopes: [...new Set(scopeKeys(request.scopes))].sort(),
+  scopes: normalizeScopes(request.scopes),
 });
 
 export const buildPlan = (request: TokenRequest): Plan => {
@@ -49,11 +49,11 @@ export const buildPlan = (request: TokenRequest): Plan => {
     // Start from nothing: the wizard may remember or preselect scopes, and a preset grants exactly its own.
     { kind: 'clearScopes' },
   );
-  for (const scope of normalizeScopes(request.scopes)) {
-    steps.push({ kind: 'setCategory', category: scope.category, on: true });
-    for (const method of scope.methods)
-      steps.push({ kind: 'checkMethod', category: scope.category, method });
-  }
+  for (const scope of normalizeScopes(request.scopes))
+    steps.push(
+      { kind: 'setCategory', category: scope.category, on: true },
+      { kind: 'setGrants', scope },
+    );
   steps.push(
     { kind: 'next', from: 'scopes' },
     { kind: 'expectStep', step: 'create' },
@@ -90,8 +90,11 @@ export const describeStep = (step: PlanStep): string => {
       return 'Clear all scopes';
     case 'setCategory':
       return `Turn ${step.on ? 'on' : 'off'} ${step.category}`;
-    case 'checkMethod':
-      return `Tick ${step.category} ${step.method}`;
+    case 'setGrants': {
+      const { category, methods, endpoints } = step.scope;
+      const pinned = endpoints.length ? [`${endpoints.length} endpoint(s)`] : [];
+      return `Tick ${category}: ${[...methods.map((m) => `all ${m}`), ...pinned].join(', ')}`;
+    }
     case 'next':
       return `Next (from ${STEP_NAMES[step.from]})`;
     case 'readBack':

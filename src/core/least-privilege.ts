@@ -1,4 +1,4 @@
-import { categoryKey, METHODS, type Method, REFERENCE_CATEGORIES, type Scope } from './scopes';
+import { categoryKey, METHODS, type Method, type Scope } from './scopes';
 
 /**
  * impact.com's own advice: grant only what the integration needs, GET only for read-only ones.
@@ -9,25 +9,40 @@ import { categoryKey, METHODS, type Method, REFERENCE_CATEGORIES, type Scope } f
 /** Methods that change data on the account. */
 export const WRITE_METHODS: readonly Method[] = METHODS.filter((m) => m !== 'GET');
 
+/** One grant that can change data: a whole method of a category, or one pinned endpoint. */
+export interface WriteGrant {
+  category: string;
+  method: Method;
+  /** Set for a pinned endpoint; absent for "every endpoint of `method`". */
+  path?: string;
+}
+
 export type PrivilegeWarning =
-  /** `scopes` lists the "Category METHOD" keys that can change data. */
-  | { code: 'write-scopes'; scopes: string[] }
+  | { code: 'write-scopes'; grants: WriteGrant[] }
   /** Every known category is granted: almost never what one integration needs. */
   | { code: 'all-categories'; categoryCount: number };
 
+/** Every grant of `scopes` that can change data, method grants first, in scope order. */
+export const writeGrants = (scopes: readonly Scope[]): WriteGrant[] =>
+  scopes.flatMap((scope) => [
+    ...scope.methods
+      .filter((m) => WRITE_METHODS.includes(m))
+      .map((method) => ({ category: scope.category, method })),
+    ...scope.endpoints
+      .filter((e) => WRITE_METHODS.includes(e.method))
+      .map((e) => ({ category: scope.category, method: e.method, path: e.path })),
+  ]);
+
 /**
- * @param knownCategories the page's own list when it has been read, else the reference list.
+ * @param knownCategories the page's own list when it has been read, else the public catalog's.
  */
 export const privilegeWarnings = (
   subject: { scopes: readonly Scope[] },
-  knownCategories: readonly string[] = REFERENCE_CATEGORIES,
+  knownCategories: readonly string[],
 ): PrivilegeWarning[] => {
   const warnings: PrivilegeWarning[] = [];
-  const write = new Set<string>();
-  for (const scope of subject.scopes)
-    for (const method of WRITE_METHODS)
-      if (scope.methods.includes(method)) write.add(`${scope.category} ${method}`);
-  if (write.size > 0) warnings.push({ code: 'write-scopes', scopes: [...write].sort() });
+  const grants = writeGrants(subject.scopes);
+  if (grants.length > 0) warnings.push({ code: 'write-scopes', grants });
 
   const granted = new Set(subject.scopes.map((s) => categoryKey(s.category)));
   const known = new Set(knownCategories.map(categoryKey));

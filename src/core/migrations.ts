@@ -98,7 +98,37 @@ const v1ToV2: Migration = {
   },
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1ToV2];
+/**
+ * Version 2: one item per preset, scopes as {category, methods} with GET/POST/PUT/DELETE only.
+ * Version 3 lets scopes pin endpoints, in a compact stored form (stored-preset.ts) of which a
+ * version 2 preset already is a valid instance: the step checks the shape and moves the number.
+ */
+export const V2StateSchema = z.looseObject({
+  formatVersion: z.literal(2),
+  presets: z.array(
+    z.looseObject({
+      scopes: z.array(
+        z.looseObject({
+          category: z.string(),
+          methods: z.array(z.enum(['GET', 'POST', 'PUT', 'DELETE'])),
+        }),
+      ),
+    }),
+  ),
+});
+
+const v2ToV3: Migration = {
+  from: 2,
+  to: 3,
+  migrate: (raw) => {
+    const parsed = V2StateSchema.safeParse(raw);
+    if (!parsed.success)
+      return { ok: false, error: `version 2 data: ${firstIssueText(parsed.error)}` };
+    return { ok: true, value: { ...(raw as object), formatVersion: 3 } };
+  },
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1ToV2, v2ToV3];
 
 /** The version stored data claims; data from before versioning (no field) is version 1. */
 export const formatVersionOf = (raw: unknown): number | undefined => {

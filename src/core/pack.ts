@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { firstIssueText } from './issue-text';
-import { type Preset, presetShape, refineUniquePresetIds, stripPreset } from './preset';
+import {
+  PRESET_LIMITS,
+  type Preset,
+  presetShape,
+  refineUniquePresetIds,
+  stripPreset,
+} from './preset';
+import { normalizeScopes, V1ScopeSchema } from './scopes';
 import { parseUntrustedJson } from './untrusted-json';
 
 /**
@@ -14,10 +21,15 @@ import { parseUntrustedJson } from './untrusted-json';
  *   is newer; it is optional on import because a hand-written pack has no reason to invent one
  *   (the importer stamps the import time).
  * Unknown keys are ignored, not refused, so a pack written by a later minor release still loads.
+ *
+ * Versions: 2 (written now) lets a scope pin endpoints (`endpoints: [{method, path}]`) beside
+ * or instead of `methods`. 1 had `methods` only (GET/POST/PUT/DELETE); it still imports and means
+ * what it meant: every endpoint of those methods.
  */
 
 export const PACK_FORMAT = 'impact-token-presets';
-export const PACK_VERSION = 1;
+export const PACK_VERSION = 2;
+export const PACK_VERSIONS_READ = [1, 2] as const;
 /** A team's whole catalogue fits; the storage quota (stored-state.ts) is the tighter limit anyway. */
 export const MAX_PACK_PRESETS = 200;
 
@@ -26,6 +38,15 @@ export const PackPresetSchema = z.object({
   updatedAt: presetShape.updatedAt.optional(),
 });
 export type PackPreset = z.output<typeof PackPresetSchema>;
+
+/** A version 1 pack's preset: the same fields, scopes as method grants only. */
+export const V1PackPresetSchema = PackPresetSchema.extend({
+  scopes: z
+    .array(V1ScopeSchema)
+    .min(1, 'a preset needs at least one scope')
+    .max(PRESET_LIMITS.scopes)
+    .transform((scopes) => normalizeScopes(scopes)),
+});
 
 export const PackSchema = z
   .object({
@@ -40,6 +61,16 @@ export const PackSchema = z
     description: 'Scope presets for the impact.com API token helper extension.',
   });
 export type Pack = z.output<typeof PackSchema>;
+
+const V1PackSchema = z
+  .object({
+    format: z.literal(PACK_FORMAT),
+    version: z.literal(1),
+    presets: z.array(V1PackPresetSchema).min(1, 'the pack holds no presets').max(MAX_PACK_PRESETS),
+  })
+  .superRefine(refineUniquePresetIds)
+  // Read as the current version: from here on the pack is what it meant, in today's terms.
+  .transform((pack): Pack => ({ ...pack, version: PACK_VERSION }));
 
 export type PackResult = { ok: true; pack: Pack } | { ok: false; error: string };
 
@@ -59,16 +90,16 @@ const shortDescription = (value: unknown): string => {
 export const packFromJson = (value: unknown): PackResult => {
   if (!isRecord(value) || value.format !== PACK_FORMAT)
     return { ok: false, error: `not a preset pack (expected "format": "${PACK_FORMAT}")` };
-  if (value.version !== PACK_VERSION) {
+  if (!(PACK_VERSIONS_READ as readonly unknown[]).includes(value.version)) {
     const newer = typeof value.version === 'number' && value.version > PACK_VERSION;
     return {
       ok: false,
       error: newer
         ? `pack version ${value.version} was made by a newer version of the extension; update it to import this pack`
-        : `unsupported pack version ${shortDescription(value.version)} (expected ${PACK_VERSION})`,
+        : `unsupported pack version ${shortDescription(value.version)} (expected ${PACK_VERSIONS_READ.join(' or ')})`,
     };
   }
-  const parsed = PackSchema.safeParse(value);
+  const parsed = (value.version === 1 ? V1PackSchema : PackSchema).safeParse(value);
   if (!parsed.success) return { ok: false, error: firstIssueText(parsed.error) };
   return { ok: true, pack: parsed.data };
 };

@@ -1,4 +1,4 @@
-import type { Method } from './scopes';
+import type { Scope } from './scope-model';
 import type { TokenRequest } from './token-request';
 
 /** The wizard's four steps, in order. Names are ids; the page's labels live in src/page/locales. */
@@ -21,7 +21,11 @@ export type PlanStep =
   | { kind: 'addEmails'; values: string[] }
   | { kind: 'clearScopes' }
   | { kind: 'setCategory'; category: string; on: boolean }
-  | { kind: 'checkMethod'; category: string; method: Method }
+  /**
+   * Makes the (switched-on) category tick exactly what `scope` grants: every endpoint of its
+   * methods, its pinned endpoints, nothing else. Refuses what the page does not offer.
+   */
+  | { kind: 'setGrants'; scope: Scope }
   | { kind: 'next'; from: WizardStep }
   | { kind: 'readBack'; expect: ReadBackExpectation }
   | { kind: 'create' }
@@ -36,8 +40,8 @@ export interface ReadBackExpectation {
   /** '' means the page's default contact is accepted as is. */
   primaryContact: string;
   developerEmails: string[];
-  /** "Category METHOD" keys, sorted. */
-  scopes: string[];
+  /** Normalized: one entry per category; the page compares the exact set of ticked endpoints. */
+  scopes: Scope[];
 }
 
 export type Plan = { request: TokenRequest; steps: PlanStep[] };

@@ -31,6 +31,7 @@ export const PRESET_LIMITS = {
   description: 1000,
   primaryContact: 320,
   developerEmails: 20,
+  /** Category entries. Pinned endpoints are bounded per entry (SCOPE_LIMITS) and by sync's 8 KB item. */
   scopes: 100,
 } as const;
 
@@ -40,15 +41,16 @@ export const PresetIdSchema = z
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected 1 to 64 letters, digits, "-" or "_"');
 
 /**
- * Scopes are normalized as they are read (one entry per category, methods in GET/POST/PUT/DELETE
- * order), so equal access always looks equal: import conflicts compare presets, and a preset
- * written by hand with ["POST", "GET"] must not count as different from one saved by the editor.
+ * Scopes are normalized as they are read (one entry per category, methods in METHODS order,
+ * pinned endpoints sorted and absorbed by a method grant that covers them), so equal access
+ * always looks equal: import conflicts compare presets, and a preset written by hand with
+ * ["POST", "GET"] must not count as different from one saved by the editor.
  */
 export const PresetScopesSchema = z
   .array(ScopeSchema)
   .min(1, 'a preset needs at least one scope')
   .max(PRESET_LIMITS.scopes)
-  .overwrite(normalizeScopes);
+  .overwrite((scopes) => normalizeScopes(scopes));
 
 /**
  * The fields a person edits, shared by the stored preset and the pack/share form (pack.ts), which
@@ -99,7 +101,11 @@ export const stripPreset = (preset: Preset): Preset => ({
   version: preset.version,
   primaryContact: preset.primaryContact,
   developerEmails: [...preset.developerEmails],
-  scopes: preset.scopes.map((scope) => ({ category: scope.category, methods: [...scope.methods] })),
+  scopes: preset.scopes.map((scope) => ({
+    category: scope.category,
+    methods: [...scope.methods],
+    endpoints: scope.endpoints.map((e) => ({ method: e.method, path: e.path })),
+  })),
   updatedAt: preset.updatedAt,
 });
 

@@ -1,5 +1,5 @@
 import type { PlanStep } from './plan';
-import type { Scope } from './scopes';
+import type { Scope, ScopeCatalog } from './scope-model';
 import type { TokenRequest } from './token-request';
 
 /**
@@ -19,8 +19,8 @@ export interface PageInfo {
   account?: string;
   /** Versions offered by the wizard, newest first, once seen. */
   versions?: string[];
-  /** Scopes offered by the wizard, once its scope step has been seen. */
-  scopes?: Scope[];
+  /** What the wizard's scope step offers, once it has been seen. */
+  scopes?: ScopeCatalog;
 }
 
 /** Page state captured from an open wizard ("Save page selection as preset"). */
@@ -30,7 +30,10 @@ export interface CapturedSelection {
   version: string;
   primaryContact: string;
   developerEmails: string[];
-  scopes: Scope[];
+  /** What is ticked, per switched-on category, as the page shows it (paths or summaries). */
+  ticked: ScopeCatalog;
+  /** Everything the step offers: turns "every GET endpoint ticked" into a method grant. */
+  offered: ScopeCatalog;
 }
 
 /**
@@ -93,4 +96,4 @@ export type RunOutcome =
 export type RunOut =
   /** `step` is about to run; the helper words it (describeStep), so its text stays out of the page. */
   | { type: 'progress'; index: number; total: number; step: PlanStep }
-  | { type: 'done'; outcome: RunOutcome; offered?: Scope[] };
+  | { type: 'done'; outcome: RunOutcome; offered?: ScopeCatalog };

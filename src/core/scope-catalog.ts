@@ -1,44 +1,130 @@
 import {
   categoryKey,
+  type Endpoint,
+  endpointKey,
+  isEndpoint,
   type Method,
-  normalizeMethods,
+  type OfferedCategory,
+  type OfferedEndpoint,
   type Scope,
   type ScopeCatalog,
 } from './scopes';
 
 /**
- * "Drift": what a preset asks for that the page does not offer. impact.com does not publish its
- * scope list, and it can change or differ per account, so before a run (and after the page's list
- * has been read) the helper names each missing pair instead of letting the driver fail halfway.
+ * "Drift": what a preset asks for that the page does not offer, and how a page's list changed
+ * since it was last seen. impact.com does not publish its scope list, and it can change or differ
+ * per account, so before a run (and after the page's list has been read) the helper names each
+ * missing grant instead of letting the driver fail halfway.
  */
 
-export interface ScopePair {
+/** One grant the page lacks: a whole method of a category, or (with `path`) a pinned endpoint. */
+export interface MissingGrant {
   category: string;
   method: Method;
+  path?: string;
 }
 
+const byCategory = (catalog: ScopeCatalog): Map<string, OfferedCategory> => {
+  const map = new Map<string, OfferedCategory>();
+  for (const c of catalog)
+    if (!map.has(categoryKey(c.category))) map.set(categoryKey(c.category), c);
+  return map;
+};
+
 /**
- * Every (category, method) of `wanted` that `offered` lacks, in the preset's order. A category
- * the page does not show at all contributes all its methods. Names match ignoring case and spacing.
+ * Every grant of `wanted` that `offered` lacks, in the preset's order: a method grant whose
+ * method the category has no endpoint (or checkbox) for, and a pinned endpoint the category does
+ * not list. A category the page does not show at all contributes all its grants. On the page
+ * shape with one checkbox per method, no endpoint can be pinned, so each pinned one is missing.
+ * `summaries` (e.g. the public catalog) lets a path be matched on a page that shows summaries.
  */
-export const scopeDrift = (wanted: readonly Scope[], offered: ScopeCatalog): ScopePair[] => {
-  const offeredMethods = new Map<string, Set<Method>>();
-  for (const scope of offered) {
-    const key = categoryKey(scope.category);
-    const methods = offeredMethods.get(key) ?? new Set<Method>();
-    for (const method of scope.methods) methods.add(method);
-    offeredMethods.set(key, methods);
-  }
+export const scopeDrift = (
+  wanted: readonly Scope[],
+  offered: ScopeCatalog,
+  summaries?: ScopeCatalog,
+): MissingGrant[] => {
+  const offeredBy = byCategory(offered);
+  const summaryBy = byCategory(summaries ?? []);
   const seen = new Set<string>();
-  const drift: ScopePair[] = [];
+  const drift: MissingGrant[] = [];
+  const add = (grant: MissingGrant) => {
+    const key = `${categoryKey(grant.category)} ${grant.path ? endpointKey(grant as Endpoint) : grant.method}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    drift.push(grant);
+  };
   for (const scope of wanted) {
-    const available = offeredMethods.get(categoryKey(scope.category));
-    for (const method of normalizeMethods(scope.methods)) {
-      const pairKey = `${categoryKey(scope.category)} ${method}`;
-      if (available?.has(method) || seen.has(pairKey)) continue;
-      seen.add(pairKey);
-      drift.push({ category: scope.category, method });
+    const available = offeredBy.get(categoryKey(scope.category));
+    if (available?.unseen) continue; // listed, never seen on: nothing known to be missing
+    for (const method of scope.methods)
+      if (!available?.methods.includes(method)) add({ category: scope.category, method });
+    for (const endpoint of scope.endpoints) {
+      const summary =
+        endpoint.summary ??
+        summaryBy
+          .get(categoryKey(scope.category))
+          ?.endpoints.find((e) => e.path && isEndpoint(e, endpoint))?.summary;
+      const want = summary ? { ...endpoint, summary } : endpoint;
+      if (!available?.endpoints.some((e) => isEndpoint(e, want)))
+        add({ category: scope.category, method: endpoint.method, path: endpoint.path });
     }
   }
   return drift;
+};
+
+/** How a category's list changed between two sightings of a page. */
+export interface CatalogChange {
+  category: string;
+  /** The whole category appeared or vanished; otherwise only some endpoints (or methods) did. */
+  whole?: 'appeared' | 'vanished';
+  appeared: OfferedEndpoint[];
+  vanished: OfferedEndpoint[];
+}
+
+const shownKey = (e: OfferedEndpoint) =>
+  e.path !== undefined ? endpointKey(e as Endpoint) : `${e.method} ~${e.summary ?? ''}`;
+
+/** Endpoints as a comparable list; a per-method page lists one pseudo-endpoint per method. */
+const entries = (c: OfferedCategory): OfferedEndpoint[] =>
+  c.endpoints.length ? c.endpoints : c.methods.map((method) => ({ method }));
+
+/** What appeared or vanished from `before` to `after`, per category, in `after`'s order. */
+export const catalogChanges = (before: ScopeCatalog, after: ScopeCatalog): CatalogChange[] => {
+  const old = byCategory(before);
+  const now = byCategory(after);
+  const changes: CatalogChange[] = [];
+  for (const [key, c] of now) {
+    const was = old.get(key);
+    if (!was) {
+      changes.push({ category: c.category, whole: 'appeared', appeared: entries(c), vanished: [] });
+      continue;
+    }
+    const wasKeys = new Set(entries(was).map(shownKey));
+    const nowKeys = new Set(entries(c).map(shownKey));
+    const appeared = entries(c).filter((e) => !wasKeys.has(shownKey(e)));
+    const vanished = entries(was).filter((e) => !nowKeys.has(shownKey(e)));
+    if (appeared.length || vanished.length)
+      changes.push({ category: c.category, appeared, vanished });
+  }
+  for (const [key, c] of old)
+    if (!now.has(key))
+      changes.push({ category: c.category, whole: 'vanished', appeared: [], vanished: entries(c) });
+  return changes;
+};
+
+/**
+ * Puts the catalog's summaries to a request's pinned endpoints, so the driver can also find them
+ * on a page that shows summaries without paths.
+ */
+export const withSummaries = (scopes: readonly Scope[], catalog: ScopeCatalog): Scope[] => {
+  const by = byCategory(catalog);
+  return scopes.map((scope) => ({
+    ...scope,
+    endpoints: scope.endpoints.map((endpoint) => {
+      const summary = by
+        .get(categoryKey(scope.category))
+        ?.endpoints.find((e) => e.path && isEndpoint(e, endpoint))?.summary;
+      return summary && !endpoint.summary ? { ...endpoint, summary } : endpoint;
+    }),
+  }));
 };

@@ -5,6 +5,7 @@ import {
   type PackPreset,
   PackPresetSchema,
   type PackResult,
+  V1PackPresetSchema,
 } from './pack';
 import { PRESET_DEFAULTS } from './preset';
 import { checkImportSize, parseUntrustedJson } from './untrusted-json';
@@ -12,7 +13,7 @@ import { checkImportSize, parseUntrustedJson } from './untrusted-json';
 /**
  * "Copy share text": one line that survives being pasted into chat, e-mail or a ticket.
  *
- *   impact-token-preset:v1:<base64url, unpadded, of the UTF-8 compact JSON of one pack preset>
+ *   impact-token-preset:v2:<base64url, unpadded, of the UTF-8 compact JSON of one pack preset>
  *
  * - The prefix says what the line is, so a paste of anything else is refused by name, and the
  *   version lets a later format be told apart from a corrupted line.
@@ -23,9 +24,12 @@ import { checkImportSize, parseUntrustedJson } from './untrusted-json';
  * - The id and updatedAt travel too, so pasting an updated preset offers "replace" on import.
  * Decoding is as strict as a pack file (size, nesting, forbidden keys) and returns the same result
  * type, with the preset wrapped in a one-preset pack, so import has a single path.
+ * - v2 (written now) is v1 plus pinned endpoints, like pack version 2; a v1 line still decodes,
+ *   read as pack version 1 reads it.
  */
 
-export const SHARE_TEXT_PREFIX = 'impact-token-preset:v1:';
+export const SHARE_TEXT_PREFIX = 'impact-token-preset:v2:';
+const V1_SHARE_TEXT_PREFIX = 'impact-token-preset:v1:';
 const SHARE_TEXT_FAMILY = 'impact-token-preset:';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -74,7 +78,7 @@ const fromBase64Url = (text: string): Uint8Array | undefined => {
 };
 
 /** Drops every field equal to its default. Arrays are compared by content. */
-const withoutDefaults = (preset: PackPreset): Record<string, unknown> => {
+const withoutDefaults = (preset: Record<string, unknown>): Record<string, unknown> => {
   const compact: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(preset)) {
     if (value === undefined) continue;
@@ -101,7 +105,14 @@ export const encodeShareText = (preset: PackPreset): string => {
       version: preset.version,
       primaryContact: preset.primaryContact,
       developerEmails: preset.developerEmails,
-      scopes: preset.scopes,
+      // Empty `methods` / `endpoints` are the defaults inside a scope too.
+      scopes: preset.scopes.map((scope) => ({
+        category: scope.category,
+        ...(scope.methods.length ? { methods: scope.methods } : {}),
+        ...(scope.endpoints.length
+          ? { endpoints: scope.endpoints.map((e) => ({ method: e.method, path: e.path })) }
+          : {}),
+      })),
       updatedAt: preset.updatedAt,
     }),
   );
@@ -115,7 +126,8 @@ export const decodeShareText = (line: string): PackResult => {
     const sizeError = checkImportSize(line, 'the share text');
     if (sizeError) return { ok: false, error: sizeError };
     const trimmed = line.trim();
-    if (!trimmed.startsWith(SHARE_TEXT_PREFIX)) {
+    const v1 = trimmed.startsWith(V1_SHARE_TEXT_PREFIX);
+    if (!v1 && !trimmed.startsWith(SHARE_TEXT_PREFIX)) {
       return {
         ok: false,
         error: trimmed.startsWith(SHARE_TEXT_FAMILY)
@@ -123,7 +135,9 @@ export const decodeShareText = (line: string): PackResult => {
           : `not a share text (it should start with "${SHARE_TEXT_PREFIX}")`,
       };
     }
-    const bytes = fromBase64Url(trimmed.slice(SHARE_TEXT_PREFIX.length));
+    const bytes = fromBase64Url(
+      trimmed.slice((v1 ? V1_SHARE_TEXT_PREFIX : SHARE_TEXT_PREFIX).length),
+    );
     if (!bytes) return { ok: false, error: 'the share text is damaged (not base64url)' };
     let json: string;
     try {
@@ -135,7 +149,7 @@ export const decodeShareText = (line: string): PackResult => {
     if (!parsed.ok) return parsed;
     if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value))
       return { ok: false, error: 'the share text does not hold a preset' };
-    const preset = PackPresetSchema.safeParse(parsed.value);
+    const preset = (v1 ? V1PackPresetSchema : PackPresetSchema).safeParse(parsed.value);
     if (!preset.success) return { ok: false, error: firstIssueText(preset.error) };
     return {
       ok: true,

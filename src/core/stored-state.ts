@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { firstIssueText } from './issue-text';
 import { migrate } from './migrations';
-import {
-  type Preset,
-  PresetIdSchema,
-  PresetSchema,
-  refineUniquePresetIds,
-  stripPreset,
-} from './preset';
+import { type Preset, PresetIdSchema, refineUniquePresetIds } from './preset';
+import { StoredPresetSchema, toStoredPreset } from './stored-preset';
 import { utf8ByteLength } from './untrusted-json';
 
 /**
@@ -18,7 +13,7 @@ import { utf8ByteLength } from './untrusted-json';
  * used, so one bad sync cannot wipe a team's presets without a trace.
  */
 
-export const CURRENT_FORMAT_VERSION = 2;
+export const CURRENT_FORMAT_VERSION = 3;
 /** A schema cap only; the 100 KB sync quota (fitsSyncQuota) is what binds first in practice. */
 export const MAX_STORED_PRESETS = 200;
 
@@ -35,7 +30,8 @@ export type Settings = z.output<typeof SettingsSchema>;
 export const StoredStateSchema = z
   .object({
     formatVersion: z.literal(CURRENT_FORMAT_VERSION),
-    presets: z.array(PresetSchema).max(MAX_STORED_PRESETS),
+    /** Each in its stored form (stored-preset.ts), read back into a Preset. */
+    presets: z.array(StoredPresetSchema).max(MAX_STORED_PRESETS),
     /** Preselected in the helper. A dangling id is dropped on load, not treated as corruption. */
     defaultPresetId: PresetIdSchema.optional(),
     settings: SettingsSchema.default({ openAutomatically: true }),
@@ -110,7 +106,7 @@ export const loadState = (raw: unknown): LoadResult => {
 // preset then rewrites one small item, and a team's list is bounded by the 100 KB total instead.
 //
 //   meta            { formatVersion, order: [id, …], defaultPresetId?, settings }
-//   preset:<id>     Preset
+//   preset:<id>     the preset in its stored form (stored-preset.ts: pinned endpoints compacted)
 //   state           (version 1 only: the whole state in one item; read, then replaced)
 // ---------------------------------------------------------------------------------------------
 
@@ -131,7 +127,7 @@ export const toStorageItems = (state: StoredState): StorageItems => {
       settings: { ...state.settings },
     },
   };
-  for (const preset of state.presets) items[presetKey(preset.id)] = stripPreset(preset);
+  for (const preset of state.presets) items[presetKey(preset.id)] = toStoredPreset(preset);
   return items;
 };
 
@@ -242,4 +238,4 @@ export const fitsSyncQuota = (items: StorageItems): QuotaReport => {
 
 /** The stored form of one preset, for "will this still fit?" checks while editing. */
 export const presetItemBytes = (preset: Preset): number =>
-  syncItemBytes(presetKey(preset.id), stripPreset(preset));
+  syncItemBytes(presetKey(preset.id), toStoredPreset(preset));

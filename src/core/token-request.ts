@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ScopeSchema } from './scopes';
+import { RequestScopeSchema } from './scopes';
 
 /** "latest" or a fixed API version number such as "16". */
 // zod's own messages ("Invalid input", "must match pattern …") mean nothing to people importing
@@ -25,7 +25,8 @@ export const TokenRequestSchema = z.object({
   /** An account user's email or name; '' keeps the page's default. */
   primaryContact: z.string().max(320).default(''),
   developerEmails: z.array(z.email()).max(50).default([]),
-  scopes: z.array(ScopeSchema).min(1).max(1000),
+  /** Category entries; pinned endpoints may carry their summary (see RequestScopeSchema). */
+  scopes: z.array(RequestScopeSchema).min(1).max(2000),
   mode: RunModeSchema.default('review'),
 });
 export type TokenRequest = z.infer<typeof TokenRequestSchema>;

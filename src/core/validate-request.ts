@@ -1,6 +1,6 @@
 import { describeAt } from './issue-text';
 import type { RunIn } from './protocol';
-import { METHODS, type Method, type Scope } from './scope-model';
+import { type Endpoint, METHODS, type Method, SCOPE_LIMITS, type Scope } from './scope-model';
 import type { TokenRequest } from './token-request';
 
 /**
@@ -64,15 +64,45 @@ const array = <T>(
   return out;
 };
 
+const method = (value: unknown, path: Path): Method =>
+  (METHODS as readonly unknown[]).includes(value)
+    ? (value as Method)
+    : fail(path, 'expected GET, POST, PUT, PATCH or DELETE');
+
+const PATH_PATTERN = /^\/\S*$/;
+
+const endpoint = (value: unknown, path: Path): Endpoint => {
+  const input = object(value, path);
+  const out: Endpoint = {
+    method: method(input.method, [...path, 'method']),
+    path: string(input.path, [...path, 'path'], SCOPE_LIMITS.path, true),
+  };
+  if (!PATH_PATTERN.test(out.path))
+    fail([...path, 'path'], 'expected a path such as "/Mediapartners/{AccountSID}/Actions"');
+  if (input.summary !== undefined)
+    out.summary = string(input.summary, [...path, 'summary'], SCOPE_LIMITS.summary, true, 1);
+  return out;
+};
+
+/** RequestScopeSchema's twin (scopes.ts). */
 const scope = (value: unknown, path: Path): Scope => {
   const input = object(value, path);
-  const category = string(input.category, [...path, 'category'], 80, true, 1);
-  const methods = array(input.methods, [...path, 'methods'], 1, 4, (method, i) =>
-    (METHODS as readonly unknown[]).includes(method)
-      ? (method as Method)
-      : fail([...path, 'methods', i], 'expected GET, POST, PUT or DELETE'),
-  );
-  return { category, methods };
+  const category = string(input.category, [...path, 'category'], SCOPE_LIMITS.category, true, 1);
+  const methods =
+    input.methods === undefined
+      ? []
+      : array(input.methods, [...path, 'methods'], 0, METHODS.length, (m, i) =>
+          method(m, [...path, 'methods', i]),
+        );
+  const endpoints =
+    input.endpoints === undefined
+      ? []
+      : array(input.endpoints, [...path, 'endpoints'], 0, SCOPE_LIMITS.endpoints, (e, i) =>
+          endpoint(e, [...path, 'endpoints', i]),
+        );
+  if (!methods.length && !endpoints.length)
+    fail(path, 'a scope needs at least one method or endpoint');
+  return { category, methods, endpoints };
 };
 
 const tokenRequest = (value: unknown, path: Path): TokenRequest => {
@@ -101,7 +131,7 @@ const tokenRequest = (value: unknown, path: Path): TokenRequest => {
             ? email
             : fail([...path, 'developerEmails', i], 'expected an email address'),
         );
-  const scopes = array(input.scopes, [...path, 'scopes'], 1, 1000, (s, i) =>
+  const scopes = array(input.scopes, [...path, 'scopes'], 1, 2000, (s, i) =>
     scope(s, [...path, 'scopes', i]),
   );
   let mode: TokenRequest['mode'] = 'review';

@@ -1,9 +1,8 @@
 import type { CapturedSelection } from '../core/protocol';
-import type { Method, Scope } from '../core/scopes';
 import { detectLocale } from './detect';
 import { readChoice, readTags, textbox } from './fields';
 import { LOCALES } from './locales';
-import { readScopes } from './page-scopes';
+import { offeredCatalog, readCategories, tickedCatalog } from './page-scopes';
 import { currentStep, exclusive, makeCtx, move, walk } from './wizard';
 
 /**
@@ -35,15 +34,12 @@ export const captureSelection = (
             got.developerEmails = readTags(c).map((t) => t.email);
           }
         });
-        // Clean grants only: readScopes marks odd states ("(category off)") so they never match.
-        const scopes = new Map<string, Method[]>();
-        for (const k of readScopes(c)) {
-          const [, cat, method] = k.match(/^(.+) (GET|POST|PUT|DELETE)$/) ?? [];
-          if (cat) scopes.set(cat, [...(scopes.get(cat) ?? []), method as Method]);
-        }
+        // What is ticked, as shown; the helper turns it into grants (core/capture-preset.ts).
+        const shown = readCategories(c);
+        got.ticked = tickedCatalog(shown);
+        got.offered = offeredCatalog(shown);
         if (start === 'create') await move(c, 'scopes', 1);
-        if (!scopes.size) return { error: 'no API scope is ticked' };
-        got.scopes = [...scopes].map(([category, methods]): Scope => ({ category, methods }));
+        if (!got.ticked.length) return { error: 'no API scope is ticked' };
         return got;
       } catch (e) {
         return { error: (e as Error).message };

@@ -5,7 +5,7 @@ import { detectLocale } from './detect';
 import { chooseField, fillText, setEmails } from './fields';
 import { LOCALES } from './locales';
 import { getOne, one, queryAll, waitFor } from './locate';
-import { clearScopes, setCategory, setMethod } from './page-scopes';
+import { clearScopes, setCategory, setGrants } from './page-scopes';
 import { readBack } from './read-back';
 import { hasAny } from './text';
 import {
@@ -121,8 +121,8 @@ function exec(r: Run, st: PlanStep): unknown {
       return clearScopes(r);
     case 'setCategory':
       return setCategory(r, st.category, st.on);
-    case 'checkMethod':
-      return setMethod(r, st.category, st.method, true);
+    case 'setGrants':
+      return setGrants(r, st.scope);
     case 'next':
       return move(r, st.from, 1);
     case 'readBack':

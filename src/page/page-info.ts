@@ -1,5 +1,5 @@
 import type { PageInfo } from '../core/protocol';
-import { METHODS, type Scope } from '../core/scope-model';
+import { categoryKey, type OfferedCategory, type ScopeCatalog } from '../core/scope-model';
 import { contentText } from './accessible-name';
 import { accountKind, detectLocale, isDetected } from './detect';
 import { LOCALES } from './locales';
@@ -12,8 +12,8 @@ import { isAny, squash } from './text';
 
 /** The API Version drop-down's option texts, in page order. */
 let versionNames: string[] = [];
-/** Category -> methods seen; null while never seen switched on (the page hides them then). */
-const seenScopes = new Map<string, Set<string> | null>();
+/** Category -> what it offered when last seen on; null while never seen on (rows are hidden then). */
+const seenScopes = new Map<string, OfferedCategory | { category: string; unseen: true }>();
 
 export const rememberVersionOptions = (names: string[]): void => {
   versionNames = names;
@@ -21,24 +21,24 @@ export const rememberVersionOptions = (names: string[]): void => {
 export const versionOptions = (): string[] => versionNames;
 
 /**
- * A category the scope step showed, with its methods when it was seen switched on (`methods`
- * undefined: off, so its methods are not on the page).
+ * A category the scope step showed: what it offers when it was seen switched on, else only its
+ * name (its rows are not on the page while it is off).
  */
-export function rememberCategory(category: string, methods?: string[]): void {
-  if (methods) seenScopes.set(category, new Set(methods));
-  else if (!seenScopes.has(category)) seenScopes.set(category, null);
+export function rememberCategory(seen: OfferedCategory | string): void {
+  if (typeof seen !== 'string') seenScopes.set(categoryKey(seen.category), seen);
+  else if (!seenScopes.has(categoryKey(seen)))
+    seenScopes.set(categoryKey(seen), { category: seen, unseen: true });
 }
 
 /**
- * Scopes offered, as seen so far. A category never seen switched on is reported with all four
- * methods, the reference assumption, so the helper does not warn about methods nobody has seen
- * missing; if one is missing after all, the run stops on it and the next report is exact.
+ * What the step offers, as seen so far. A category never seen switched on is reported with
+ * `unseen`, so the helper does not report drift nobody has seen; if a grant is missing after
+ * all, the run stops on it and the next report is exact.
  */
-export const offeredScopes = (): Scope[] =>
-  [...seenScopes].map(([category, set]) => ({
-    category,
-    methods: set ? METHODS.filter((m) => set.has(m)) : [...METHODS],
-  }));
+export const offeredScopes = (): ScopeCatalog =>
+  [...seenScopes.values()].map((seen) =>
+    'unseen' in seen ? { category: seen.category, methods: [], endpoints: [], unseen: true } : seen,
+  );
 
 /** Version numbers, newest first. */
 const versionNumbers = (): string[] =>

@@ -1,13 +1,28 @@
+import {
+  categoryKey,
+  isEndpoint,
+  METHODS,
+  type Method,
+  type OfferedCategory,
+  type OfferedEndpoint,
+  type Scope,
+} from '../core/scope-model';
+import { contentText } from './accessible-name';
 import { isChecked, ready } from './actions';
 import { nameOf, one, queryAll, waitFor } from './locate';
 import { rememberCategory } from './page-info';
-import { isAny, key, norm } from './text';
+import { isAny, squash } from './text';
 import { type Ctx, Stop, wizard } from './wizard';
 
 /**
- * The API scopes step: each category is a role=group named like the role=switch inside it; while
- * the switch is on, the group shows one checkbox per method. "GET" alone is ambiguous across
- * groups, so methods are only ever looked up inside their category's group.
+ * The API scopes step. Each category has a toggle named by the category: a switch, a checkbox,
+ * or an accordion button (aria-expanded). While it is on, the category shows its rows: one
+ * checkbox per endpoint (its text holds the method and the path and/or the summary), or on the
+ * older page one checkbox per method named just "GET"… The rows are the category's own only
+ * inside its region, found in this order: the element the toggle names with aria-controls, the
+ * toggle's role=group (if no other category's toggle is in it), or the first element after the
+ * toggle (or one of its ancestors) that holds checkboxes and no other toggle. "GET" alone is
+ * ambiguous across categories, so rows are only ever looked up inside their region.
  */
 
 interface Category {
@@ -15,144 +30,396 @@ interface Category {
   shown: string;
   /** As presets name it (English). */
   name: string;
-  group: Element;
   toggle: Element;
+  /** Accordion categories are "on" while open; their ticks persist while closed. */
+  accordion: boolean;
 }
+
+/** One checkbox of a category: a method's (older page), or an endpoint row's, as read. */
+interface Row extends OfferedEndpoint {
+  box: Element;
+  /** The per-method page's checkbox: named just by its method. */
+  methodOnly: boolean;
+}
+
+const METHOD_WORD = new RegExp(`(^|\\s)(${METHODS.join('|')})(?=\\s|$)`);
+const PATH_WORD = /(^|\s)(\/\S*)/;
 
 /** The names a category may have on this page: its English name and the locale's translations. */
 const names = (c: Ctx, category: string) => [category, ...(c.s.categories[category] ?? [])];
 
-/** Every category group on the step: a switch whose closest group bears the same name. */
+const CHECKBOXES = 'input[type=checkbox],[role=checkbox]';
+
+/** The highest ancestor of `box` below `limit` that holds no other checkbox: its row. */
+function rowOf(box: Element, limit: Element): Element {
+  let row = box;
+  for (let up = box.parentElement; up && up !== limit; up = up.parentElement) {
+    if (up.querySelectorAll(CHECKBOXES).length > 1) break;
+    row = up;
+  }
+  return row;
+}
+
+/**
+ * Rows as read, by checkbox: a row's text does not change when it is ticked, and re-reading
+ * every row on every look would make a 500-endpoint step quadratic. Kept per container (a row's
+ * extent depends on it) and with the name, so an element the page reuses for another row is read
+ * again.
+ */
+const readRows = new WeakMap<Element, WeakMap<Element, { name: string; row: Row | undefined }>>();
+
+/** Reads one checkbox as a method checkbox, an endpoint row, or (no method) not a row at all. */
+function readRow(box: Element, limit: Element): Row | undefined {
+  const name = squash(nameOf(box));
+  let within = readRows.get(limit);
+  if (!within) readRows.set(limit, (within = new WeakMap()));
+  const known = within.get(box);
+  if (known?.name === name) return known.row;
+  const row = parseRow(box, limit, name);
+  within.set(box, { name, row });
+  return row;
+}
+
+function parseRow(box: Element, limit: Element, name: string): Row | undefined {
+  const upper = name.toUpperCase();
+  if ((METHODS as readonly string[]).includes(upper))
+    return { box, method: upper as Method, methodOnly: true };
+  // Method and path as the page writes them (upper-case method: "Get Company Information" is a
+  // summary, not a GET); the row's text first, since a table row names its checkbox by summary.
+  const text = squash(contentText(rowOf(box, limit))) || name;
+  const method = text.match(METHOD_WORD)?.[2] as Method | undefined;
+  if (!method) return undefined;
+  const path = text.match(PATH_WORD)?.[2];
+  const rest = text.replace(METHOD_WORD, ' ');
+  const summary = squash(path ? rest.replace(PATH_WORD, ' ') : rest);
+  return {
+    box,
+    method,
+    methodOnly: false,
+    ...(path ? { path } : {}),
+    ...(summary ? { summary } : {}),
+  };
+}
+
+/** Every category toggle of the step: switches, accordion buttons, checkboxes that are no row. */
+function toggles(c: Ctx): { el: Element; accordion: boolean }[] {
+  const w = wizard(c);
+  return [
+    ...queryAll(w, 'switch').map((el) => ({ el, accordion: false })),
+    ...queryAll(w, 'button')
+      .filter((b) => b.hasAttribute('aria-expanded') && !b.hasAttribute('aria-haspopup'))
+      .map((el) => ({ el, accordion: true })),
+    ...queryAll(w, 'checkbox')
+      .filter((box) => !readRow(box, w))
+      .map((el) => ({ el, accordion: false })),
+  ];
+}
+
+/** Every category on the step. */
 export function categories(c: Ctx): Category[] {
-  return queryAll(wizard(c), 'switch').flatMap((toggle) => {
-    const group = toggle.parentElement?.closest('[role=group],fieldset');
-    const shown = nameOf(toggle);
-    const groupName = group ? nameOf(group) : '';
+  return toggles(c).map(({ el, accordion }) => {
+    const shown = nameOf(el);
     // Back to the name presets use, where the page translates it.
     const name = Object.keys(c.s.categories).find((k) => isAny(shown, names(c, k))) ?? shown;
-    return group && (!groupName || key(groupName) === key(shown))
-      ? [{ shown, name, group, toggle }]
-      : [];
+    return { shown, name, toggle: el, accordion };
   });
 }
 
-/** The group's method checkboxes, by method name ("GET"). */
-const methods = (group: Element) =>
-  queryAll(group, 'checkbox').map((box) => ({ method: norm(nameOf(box)).toUpperCase(), box }));
+const isOn = (cat: Category) =>
+  cat.accordion ? cat.toggle.getAttribute('aria-expanded') === 'true' : isChecked(cat.toggle);
+
+/** Where `cat`'s rows are (see the file comment), or undefined while it shows none. */
+function region(c: Ctx, cat: Category, all: Category[]): Element | undefined {
+  const others = all.filter((o) => o.toggle !== cat.toggle).map((o) => o.toggle);
+  const clear = (el: Element) => !others.some((t) => el.contains(t));
+  const controlled = document.getElementById(cat.toggle.getAttribute('aria-controls') ?? '');
+  if (controlled) return controlled;
+  const group = cat.toggle.parentElement?.closest('[role=group],fieldset');
+  if (group && wizard(c).contains(group) && clear(group)) return group;
+  for (let at: Element | null = cat.toggle; at && clear(at); at = at.parentElement) {
+    const next = at.nextElementSibling;
+    if (next && clear(next) && queryAll(next, 'checkbox').length) return next;
+    if (at.parentElement && !clear(at.parentElement)) break;
+  }
+  return undefined;
+}
+
+/** The category's rows, in page order ([] while it shows none). */
+function rows(c: Ctx, cat: Category, all: Category[]): Row[] {
+  const area = region(c, cat, all);
+  if (!area) return [];
+  return queryAll(area, 'checkbox').flatMap((box) => {
+    if (box === cat.toggle) return [];
+    return readRow(box, area) ?? [];
+  });
+}
+
+/** How a row is named in a reason: "Actions GET /Mediapartners/{AccountSID}/Actions". */
+const rowLabel = (cat: string, row: Row) =>
+  `${cat} ${row.method}${row.methodOnly ? '' : ` ${row.path ?? row.summary ?? ''}`}`.trim();
 
 /**
- * What the step grants, as sorted "Category METHOD" keys, and remembers what it offers. Anything
- * that is not a clean grant (on with nothing ticked, ticks under a switched-off category) becomes
- * a key no request has, so read-back refuses it.
+ * The rows `scope` asks for: every endpoint of its methods (or the method's checkbox on the
+ * older page) and each pinned endpoint, found by method + path, else by method + summary.
+ * Refuses what the page does not offer, and an endpoint that matches several rows.
  */
-export function readScopes(c: Ctx): string[] {
-  const keys: string[] = [];
-  for (const cat of categories(c)) {
-    const on = isChecked(cat.toggle);
-    const listed = methods(cat.group);
-    rememberCategory(cat.name, on ? listed.map((m) => m.method) : undefined);
-    const ticked = listed.filter((m) => isChecked(m.box)).map((m) => `${cat.name} ${m.method}`);
-    if (on && !ticked.length) keys.push(`${cat.name} (on, nothing ticked)`);
-    keys.push(...(on ? ticked : ticked.map((k) => `${k} (category off)`)));
+function wantedRows(scope: Scope, listed: Row[]): Set<Row> {
+  const cat = scope.category;
+  const perEndpoint = listed.filter((r) => !r.methodOnly);
+  const refuse = (what: string, count: number) =>
+    new Stop(
+      'scopes',
+      count
+        ? `${cat} ${what} matches ${count} rows on this page`
+        : `${cat} ${what} is not offered on this page`,
+    );
+  const want = new Set<Row>();
+  for (const method of scope.methods) {
+    const hits = (perEndpoint.length ? perEndpoint : listed).filter((r) => r.method === method);
+    if (!hits.length) throw refuse(method, 0);
+    for (const r of hits) want.add(r);
   }
-  return keys.sort();
+  for (const endpoint of scope.endpoints) {
+    const hits = perEndpoint.filter((r) => isEndpoint(r, endpoint));
+    if (hits.length !== 1) throw refuse(`${endpoint.method} ${endpoint.path}`, hits.length);
+    want.add(hits[0] as Row);
+  }
+  return want;
+}
+
+/** What the category offers, as the helper's catalog keeps it. */
+const offered = (cat: Category, listed: Row[]): OfferedCategory => {
+  const perEndpoint = listed.filter((r) => !r.methodOnly);
+  return {
+    category: cat.name,
+    methods: METHODS.filter((m) => listed.some((r) => r.method === m)),
+    endpoints: perEndpoint.map(({ method, path, summary }) => ({
+      method,
+      ...(path !== undefined ? { path } : {}),
+      ...(summary !== undefined ? { summary } : {}),
+    })),
+  };
+};
+
+/** One category as read: on or not, its rows, and what it offers (remembered for page info). */
+export interface ShownCategory {
+  category: Category;
+  on: boolean;
+  rows: Row[];
+}
+
+export function readCategories(c: Ctx): ShownCategory[] {
+  const all = categories(c);
+  return all.map((category) => {
+    const listed = rows(c, category, all);
+    const on = isOn(category);
+    rememberCategory(on && listed.length ? offered(category, listed) : category.name);
+    return { category, on, rows: listed };
+  });
+}
+
+/** The ticked rows of each category that has any, as the helper's capture reads them. */
+export const tickedCatalog = (shown: ShownCategory[]): OfferedCategory[] =>
+  shown.flatMap(({ category, rows: listed }) => {
+    const ticked = listed.filter((r) => isChecked(r.box));
+    return ticked.length ? [offered(category, ticked)] : [];
+  });
+
+export const offeredCatalog = (shown: ShownCategory[]): OfferedCategory[] =>
+  shown.filter((s) => s.rows.length).map((s) => offered(s.category, s.rows));
+
+/**
+ * How the step differs from `expected`, in words ("Actions GET /x is ticked, not requested");
+ * none when it grants exactly that. Ticks under an off category count as differences too.
+ */
+export function scopeDifferences(c: Ctx, expected: readonly Scope[]): string[] {
+  const out: string[] = [];
+  const shown = readCategories(c);
+  for (const scope of expected)
+    if (!shown.some((s) => isAny(s.category.shown, names(c, scope.category))))
+      out.push(`${scope.category} is not offered on this page`);
+  for (const { category, on, rows: listed } of shown) {
+    const scope = expected.find((s) => isAny(category.shown, names(c, s.category)));
+    const ticked = listed.filter((r) => isChecked(r.box));
+    if (!scope) {
+      if (on && !category.accordion) out.push(`${category.name} is on, not requested`);
+      for (const r of ticked) out.push(`${rowLabel(category.name, r)} is ticked, not requested`);
+      continue;
+    }
+    if (!on && !category.accordion) out.push(`${category.name} is off`);
+    let want: Set<Row>;
+    try {
+      want = wantedRows(scope, listed);
+    } catch (e) {
+      out.push((e as Error).message);
+      continue;
+    }
+    for (const r of listed)
+      if (want.has(r) !== ticked.includes(r))
+        out.push(
+          `${rowLabel(category.name, r)} is ${want.has(r) ? 'not ticked' : 'ticked, not requested'}`,
+        );
+  }
+  return out;
 }
 
 /**
- * A finder for the one group of `category`, re-finding it on every call (the page may re-render
- * it). Refuses a category the page does not offer; the list may load after the step appears,
- * so that is decided once any category is there.
+ * A finder for the one category `name`, re-finding it on every call (the page may re-render it).
+ * Refuses a category the page does not offer; the list may load after the step appears, so that
+ * is decided once any category is there.
  */
-async function category(c: Ctx, category: string): Promise<() => Category> {
+async function category(c: Ctx, name: string): Promise<() => { cat: Category; all: Category[] }> {
   await waitFor(
     () => categories(c).length,
     c,
     () => new Stop('scopes', 'no API categories are shown'),
   );
   const find = () => {
-    const found = categories(c).filter((x) => isAny(x.shown, names(c, category)));
-    if (!found.length) throw new Stop('scopes', `${category} is not offered on this page`);
-    return one(found, `${category} (switch)`);
+    const all = categories(c);
+    const found = all.filter((x) => isAny(x.shown, names(c, name)));
+    if (!found.length) throw new Stop('scopes', `${name} is not offered on this page`);
+    return { cat: one(found, `${name} (category)`), all };
   };
   find();
   return find;
 }
 
-/** Clicks a switch or checkbox unless it already is `on`, then waits for the page to agree. */
-async function toggle(
+/** Clicks a switch, checkbox or accordion button unless it is already `on`, then waits. */
+async function press(
   c: Ctx,
-  find: () => Element,
+  find: () => Element | undefined,
+  state: (el: Element) => boolean,
   on: boolean,
   what: string,
   settled = () => true,
 ): Promise<void> {
-  if (isChecked(find()) !== on) ready(find(), what).click();
+  const el = find();
+  if (el && state(el) !== on) ready(el, what).click();
   await waitFor(
-    () => isChecked(find()) === on && settled(),
+    () => {
+      const now = find();
+      return !!now && state(now) === on && settled();
+    },
     c,
     () => new Stop('scopes', `${what} did not turn ${on ? 'on' : 'off'}`),
   );
 }
 
-/** Turns a category on or off; on waits for its checkboxes to appear. */
+/**
+ * Turns a category on (waiting for its rows) or off. An accordion category is "on" while open;
+ * turning it off unticks its rows, since closing it would keep them.
+ */
 export async function setCategory(c: Ctx, name: string, on: boolean): Promise<void> {
   const find = await category(c, name);
-  await toggle(
+  const { cat } = find();
+  const openState = (el: Element) =>
+    cat.accordion ? el.getAttribute('aria-expanded') === 'true' : isChecked(el);
+  const rowsNow = () => {
+    const { cat: now, all } = find();
+    return rows(c, now, all);
+  };
+  if (cat.accordion && !on) {
+    if (!isOn(cat))
+      await press(
+        c,
+        () => find().cat.toggle,
+        openState,
+        true,
+        name,
+        () => rowsNow().length > 0,
+      );
+    await tickExactly(c, name, rowsNow, new Set());
+    return;
+  }
+  await press(
     c,
-    () => find().toggle,
+    () => find().cat.toggle,
+    openState,
     on,
     name,
-    () => !on || methods(find().group).length > 0,
+    () => !on || rowsNow().length > 0,
   );
-  const now = find();
-  if (on)
-    rememberCategory(
-      now.name,
-      methods(now.group).map((m) => m.method),
-    );
+  if (on) readCategories(c); // remembers what it offers
 }
 
-/** Ticks or unticks one method inside its category; refuses a method the category lacks. */
-export async function setMethod(c: Ctx, name: string, method: string, on: boolean): Promise<void> {
-  const find = await category(c, name);
-  const box = () => {
-    const found = methods(find().group).filter((m) => m.method === method);
-    if (!found.length) throw new Stop('scopes', `${name} ${method} is not offered on this page`);
-    return one(found, `${name} ${method} (checkbox)`).box;
+/** Ticks exactly `want` among the category's rows, one click at a time, each confirmed. */
+async function tickExactly(
+  c: Ctx,
+  name: string,
+  current: () => Row[],
+  want: Set<number>,
+): Promise<void> {
+  const listed = current();
+  for (const [index, row] of listed.entries()) {
+    const on = want.has(index);
+    // The same element while the page keeps it; re-found by position if it was re-rendered.
+    const box = () => (row.box.isConnected ? row.box : current()[index]?.box);
+    await press(c, box, isChecked, on, rowLabel(name, row));
+  }
+}
+
+/** Makes a (switched-on) category tick exactly what `scope` grants; refuses what it lacks. */
+export async function setGrants(c: Ctx, scope: Scope): Promise<void> {
+  const find = await category(c, scope.category);
+  const current = () => {
+    const { cat, all } = find();
+    return rows(c, cat, all);
   };
-  await toggle(c, box, on, `${name} ${method}`);
-}
-
-/** Presses Clear All and waits until every category is off. */
-export async function clearScopes(c: Ctx): Promise<void> {
-  const all = c.s.clearAll;
-  ready(one(queryAll(wizard(c), 'button', all), `${all[0]} (button)`), all[0] as string).click();
-  await waitFor(
-    () => !categories(c).some((x) => isChecked(x.toggle)),
+  const listed = await waitFor(
+    () => {
+      const r = current();
+      return r.length > 0 && r;
+    },
     c,
-    () => new Stop('scopes', `${all[0]} left categories on`),
+    () => new Stop('scopes', `${scope.category} shows no scopes`),
   );
-  readScopes(c); // remembers the categories offered
+  const want = wantedRows(scope, listed);
+  await tickExactly(
+    c,
+    scope.category,
+    current,
+    new Set(listed.flatMap((r, i) => (want.has(r) ? [i] : []))),
+  );
 }
 
 /**
- * Makes the step grant exactly `keys` ("Category METHOD"): requested categories on with exactly
- * their methods ticked, every other category off. Missing categories/methods refuse.
+ * Presses Clear All and waits until every category is off and nothing is ticked. A page without
+ * the button gets each category turned off instead.
  */
-export async function applyScopes(c: Ctx, keys: string[]): Promise<void> {
-  const want = new Map<string, Set<string>>();
-  for (const k of keys) {
-    const at = k.lastIndexOf(' ');
-    const cat = k.slice(0, at);
-    want.set(cat, (want.get(cat) ?? new Set()).add(k.slice(at + 1)));
+export async function clearScopes(c: Ctx): Promise<void> {
+  const all = c.s.clearAll;
+  const clean = () =>
+    readCategories(c).every(
+      (s) => !(s.on && !s.category.accordion) && !s.rows.some((r) => isChecked(r.box)),
+    );
+  const buttons = queryAll(wizard(c), 'button', all);
+  if (buttons.length) {
+    ready(one(buttons, `${all[0]} (button)`), all[0] as string).click();
+    await waitFor(clean, c, () => new Stop('scopes', `${all[0]} left scopes on`));
+    return;
   }
-  for (const cat of categories(c))
-    if (isChecked(cat.toggle) && ![...want.keys()].some((w) => isAny(cat.shown, names(c, w))))
-      await setCategory(c, cat.name, false);
-  for (const [cat, ms] of want) {
-    await setCategory(c, cat, true);
-    // Every offered method set as asked; then a requested one the page lacks refuses (setMethod).
-    const offered = methods((await category(c, cat))().group).map((x) => x.method);
-    for (const m of new Set([...offered, ...ms])) await setMethod(c, cat, m, ms.has(m));
+  await waitFor(
+    () => categories(c).length,
+    c,
+    () => new Stop('scopes', 'no API categories are shown'),
+  );
+  for (const s of readCategories(c))
+    if (s.on && !s.category.accordion) await setCategory(c, s.category.name, false);
+}
+
+/**
+ * Makes the step grant exactly `scopes`: requested categories on with exactly their grants
+ * ticked, every other category off. What the page lacks refuses (read-back's second fill).
+ */
+export async function applyScopes(c: Ctx, scopes: readonly Scope[]): Promise<void> {
+  const wantedKeys = scopes.map((s) => categoryKey(s.category));
+  for (const s of readCategories(c)) {
+    const requested = scopes.some((w) => isAny(s.category.shown, names(c, w.category)));
+    if (!requested && (s.on || s.rows.some((r) => isChecked(r.box))) && wantedKeys.length)
+      await setCategory(c, s.category.name, false);
+  }
+  for (const scope of scopes) {
+    await setCategory(c, scope.category, true);
+    await setGrants(c, scope);
   }
 }

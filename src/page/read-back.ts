@@ -1,4 +1,5 @@
 import type { ReadBackExpectation, WizardStep } from '../core/plan';
+import { grantLabels } from '../core/scope-model';
 import {
   choiceShows,
   chooseField,
@@ -10,7 +11,7 @@ import {
   setEmails,
   textbox,
 } from './fields';
-import { applyScopes, readScopes } from './page-scopes';
+import { applyScopes, scopeDifferences } from './page-scopes';
 import { norm } from './text';
 import { type Ctx, Stop, walk } from './wizard';
 
@@ -34,6 +35,8 @@ interface Check {
   ok: (shown: string) => boolean;
   fix: () => Promise<unknown>;
   want: string;
+  /** The stop's wording when `read` already says what differs. */
+  differs?: (shown: string) => string;
 }
 
 const sorted = (list: string[]) => list.map(norm).sort().join(', ');
@@ -72,10 +75,13 @@ function checks(c: Ctx, e: ReadBackExpectation): Partial<Record<WizardStep, Chec
     scopes: [
       {
         what: 'API scopes',
-        read: async () => sorted(readScopes(c)),
-        ok: (shown) => shown === sorted(e.scopes),
+        // The exact set of ticked rows, compared on the page (a method grant means the rows of
+        // that method the category shows there); what differs, in words, or '' when nothing.
+        read: async () => scopeDifferences(c, e.scopes).join('; '),
+        ok: (shown) => shown === '',
         fix: () => applyScopes(c, e.scopes),
-        want: sorted(e.scopes),
+        want: grantLabels(e.scopes).join(', '),
+        differs: (shown) => `API scopes differ from the request: ${shown}`,
       },
     ],
   };
@@ -95,7 +101,10 @@ export async function readBack(c: Ctx, expect: ReadBackExpectation): Promise<voi
           refilled = true;
         }
         if (!check.ok(shown))
-          throw new Stop(step, `${check.what} is '${shown}', expected '${check.want}'`);
+          throw new Stop(
+            step,
+            check.differs?.(shown) ?? `${check.what} is '${shown}', expected '${check.want}'`,
+          );
       }
     });
   await pass(true);

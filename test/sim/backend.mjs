@@ -11,7 +11,7 @@ import { ACCOUNTS, SEED_TOKENS, USERS } from './backend-data.mjs';
 /** @typedef {import('./wire').ScopeGrant} ScopeGrant */
 /** @typedef {import('./wire').TokenRow} TokenRow */
 
-const METHODS = ['GET', 'POST', 'PUT', 'DELETE'];
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -79,10 +79,19 @@ export function createBackend() {
       (s) =>
         typeof s?.category !== 'string' ||
         !Array.isArray(s.methods) ||
-        s.methods.length === 0 ||
-        !s.methods.every((m) => METHODS.includes(m)),
+        !s.methods.every((m) => METHODS.includes(m)) ||
+        (s.endpoints !== undefined &&
+          (!Array.isArray(s.endpoints) ||
+            !s.endpoints.every(
+              (e) => METHODS.includes(e?.method) && typeof e?.path === 'string',
+            ))) ||
+        s.methods.length + (s.endpoints?.length ?? 0) === 0,
     );
-    return bad ? `bad scope ${JSON.stringify(bad)}` : null;
+    if (bad) return `bad scope ${JSON.stringify(bad)}`;
+    const grants = body.grants;
+    return Array.isArray(grants) && grants.every((g) => typeof g === 'string')
+      ? null
+      : 'grants must be a list of strings';
   };
 
   /** @param {AccountKind} account @param {any} body @param {Partial<Scenario>} scenario @param {Response} res */
@@ -112,7 +121,11 @@ export function createBackend() {
       scopes: body.scopes.map((/** @type {ScopeGrant} */ s) => ({
         category: s.category,
         methods: s.methods,
+        ...(s.endpoints
+          ? { endpoints: s.endpoints.map((e) => ({ method: e.method, path: e.path })) }
+          : {}),
       })),
+      grants: [...body.grants],
       accountSid,
       createdAt,
     });

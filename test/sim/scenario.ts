@@ -5,8 +5,11 @@
  * <- `?sim=<JSON>` <- individual query params, once per document load.
  */
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-export const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'DELETE'];
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** In the order pages list them; Brand API v14 has PATCH endpoints. */
+export const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+/** The per-method page's checkboxes (the older shape, per the help page: GET / POST / PUT / DELETE). */
+export const METHOD_PAGE_METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'DELETE'];
 
 export type AccountKind = 'partner' | 'brand';
 export type Lang = 'en' | 'ja';
@@ -27,8 +30,36 @@ export interface Scenario {
   latency: { min: number; max: number };
   /** Multiplies every delay (2 = twice as slow). */
   slowdown: number;
-  /** A category (or one method of it) the page does not offer. */
-  missingScope: { category: string; method?: Method } | null;
+  /** A category, one method of it, or one endpoint (by its reference path) the page does not offer. */
+  missingScope: { category: string; method?: Method; path?: string } | null;
+  /**
+   * How the scopes step lists a category's grants once it is on: one row per endpoint, built from
+   * impact.com's published OpenAPI documents (the public evidence, and the default), or one
+   * checkbox per method (the older shape the help page describes).
+   */
+  scopeRows: 'endpoints' | 'methods';
+  /** What an endpoint row shows beside its method: path and summary, only the path, only the summary. */
+  endpointText: 'both' | 'path' | 'summary';
+  /**
+   * How an endpoint row is built: a <label> wrapping the checkbox and its text, or a table row
+   * (MUI/Ant Design data tables) whose checkbox is named by the summary alone, with method and
+   * path in the row's other cells.
+   */
+  endpointRow: 'label' | 'table';
+  /** Placeholders in shown paths: as the API reference spells them ({AccountSID}) or camel case ({accountSid}). */
+  pathPlaceholders: 'reference' | 'camel';
+  /**
+   * The control that turns a category on: a switch (Ant Design, Radix, Headless UI render
+   * `button role=switch`), a checkbox, or an accordion header button with aria-expanded (WAI-ARIA
+   * APG accordion; Radix and Headless UI unmount the panel while it is closed).
+   */
+  categoryToggle: 'switch' | 'checkbox' | 'expand';
+  /**
+   * Where the category's rows are: inside the toggle's own role=group, in a region the toggle
+   * names with aria-controls (set only while open, as Headless UI does), or in a group that
+   * follows the toggle's header row (the toggle is not inside it).
+   */
+  categoryLayout: 'group' | 'controls' | 'sibling';
   /** Replaces one UI label, by locale key (see app/locale/en.ts), e.g. tokenName -> "Token Title". */
   renameLabel: { key: string; to: string } | null;
   /** The backend refuses every token name with this message (shown verbatim). */
@@ -69,6 +100,12 @@ export const DEFAULT_SCENARIO: Scenario = {
   latency: { min: 150, max: 400 },
   slowdown: 1,
   missingScope: null,
+  scopeRows: 'endpoints',
+  endpointText: 'both',
+  endpointRow: 'label',
+  pathPlaceholders: 'reference',
+  categoryToggle: 'switch',
+  categoryLayout: 'group',
   renameLabel: null,
   nameError: null,
   lateReset: null,
@@ -96,12 +133,19 @@ const parseRange = (v: string): Scenario['latency'] => {
   return { min: Number(a), max: Number(b) };
 };
 
-/** "Ads" or "Ads:DELETE". */
+/** "Ads", "Ads:DELETE" or "Reports:GET:/Mediapartners/{AccountSID}/Reports". */
 const parseMissingScope = (v: string): Scenario['missingScope'] => {
-  const [category = '', method = ''] = v.split(':');
+  const [category = '', method = '', ...path] = v.split(':');
   const m = method.toUpperCase();
-  return isMethod(m) ? { category, method: m } : { category };
+  if (!isMethod(m)) return { category };
+  return path.length ? { category, method: m, path: path.join(':') } : { category, method: m };
 };
+
+/** A value of one of the listed words, else the first (the default). */
+const oneOf =
+  <T extends string>(...words: T[]) =>
+  (v: string): T =>
+    (words as string[]).includes(v) ? (v as T) : (words[0] as T);
 
 /** "none" | "default" | "Reports:GET,Ads:GET+POST". */
 const parsePartialMethods = (v: string): Scenario['partialMethods'] => {
@@ -123,6 +167,12 @@ const PARAMS: { [K in keyof Scenario]?: (v: string) => Scenario[K] } = {
   latency: parseRange,
   slowdown: Number,
   missingScope: parseMissingScope,
+  scopeRows: oneOf('endpoints', 'methods'),
+  endpointText: oneOf('both', 'path', 'summary'),
+  endpointRow: oneOf('label', 'table'),
+  pathPlaceholders: oneOf('reference', 'camel'),
+  categoryToggle: oneOf('switch', 'checkbox', 'expand'),
+  categoryLayout: oneOf('group', 'controls', 'sibling'),
   renameLabel: (v) => {
     const i = v.indexOf(':');
     return { key: v.slice(0, i), to: v.slice(i + 1) };

@@ -31,8 +31,13 @@ export interface TokenRow {
 export interface ScopeGrant {
   /** The category's English name (its API name), even when the page shows a translation. */
   category: string;
-  /** In GET, POST, PUT, DELETE order. */
+  /**
+   * In GET, POST, PUT, PATCH, DELETE order. On the per-endpoint page: the methods whose every
+   * endpoint (as the page offered them) is ticked.
+   */
   methods: Method[];
+  /** Per-endpoint page: ticked endpoints of the other methods, by reference path; absent when none. */
+  endpoints?: { method: Method; path: string }[];
 }
 
 export interface CreateTokenBody {
@@ -43,6 +48,11 @@ export interface CreateTokenBody {
   primaryContact: string;
   developerEmails: string[];
   scopes: ScopeGrant[];
+  /**
+   * Every granted unit, sorted: "Ads GET" (per-method page) or "Actions GET /Mediapartners/
+   * {AccountSID}/Actions" (per-endpoint page, reference path spelling).
+   */
+  grants: string[];
 }
 
 /** What the backend recorded for one created token: what tests assert on. No secrets. */

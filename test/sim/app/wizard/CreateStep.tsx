@@ -46,6 +46,15 @@ export function CreateStep({ form, users, catalog, error }: CreateStepProps) {
               {grants.map((g) => (
                 <li key={g.category}>
                   <strong>{labels.get(g.category)}</strong> {g.methods.join(', ')}
+                  {g.endpoints && (
+                    <ul>
+                      {g.endpoints.map((e) => (
+                        <li key={`${e.method} ${e.path}`}>
+                          {e.method} <code>{e.path}</code>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
                 </li>
               ))}
             </ul>

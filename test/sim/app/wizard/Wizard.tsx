@@ -44,7 +44,7 @@ type Phase = 'editing' | 'confirming' | 'creating';
  */
 export function Wizard({ info, tokens, onClose, onCreated }: WizardProps) {
   const id = useId();
-  const catalog = useMemo(() => buildCatalog(scenario, lang), []);
+  const catalog = useMemo(() => buildCatalog(scenario, lang, info.kind), [info.kind]);
   const [form, setForm] = useState(() => initialForm(info));
   const [users, setUsers] = useState<AccountUser[] | null>(null);
   const [step, setStep] = useState(SETUP);

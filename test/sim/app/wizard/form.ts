@@ -1,6 +1,6 @@
-import { METHODS, type Method } from '../../scenario';
+import { METHODS } from '../../scenario';
 import type { AccountInfo, CreateTokenBody, ScopeGrant } from '../../wire';
-import type { ScopeCategory } from '../catalog';
+import { endpointId, type ScopeCategory } from '../catalog';
 import type { MessageKey } from '../locale/en';
 
 /** Everything the wizard collects. It lives above the steps, so it survives their DOM rebuilds. */
@@ -11,8 +11,11 @@ export interface WizardForm {
   /** Account user's email; '' until the users have loaded. */
   primaryContact: string;
   developerEmails: string[];
-  /** Category id -> checked methods, for every category whose switch is on. */
-  scopes: Record<string, Method[]>;
+  /**
+   * Category id -> ticked grant ids (a method on the per-method page, "METHOD /path" on the
+   * per-endpoint page), for every category that is on.
+   */
+  scopes: Record<string, string[]>;
 }
 
 /**
@@ -37,13 +40,42 @@ export const initialForm = (info: AccountInfo): WizardForm => ({
   scopes: {},
 });
 
-/** The checked scopes in page order; categories switched on with nothing checked grant nothing. */
+/**
+ * The ticked scopes in page order; a category that is on with nothing ticked grants nothing. On
+ * the per-endpoint page a method whose every endpoint is ticked is reported as that method, and
+ * the other ticked endpoints one by one (`endpoints`, left out when there are none).
+ */
 export const grantsOf = (form: WizardForm, catalog: ScopeCategory[]): ScopeGrant[] =>
-  catalog.flatMap((c) => {
+  catalog.flatMap((c): ScopeGrant[] => {
     const checked = form.scopes[c.id] ?? [];
-    const methods = METHODS.filter((m) => checked.includes(m));
-    return methods.length ? [{ category: c.id, methods }] : [];
+    if (!c.endpoints.length) {
+      const methods = METHODS.filter((m) => checked.includes(m));
+      return methods.length ? [{ category: c.id, methods }] : [];
+    }
+    const ticked = c.endpoints.filter((e) => checked.includes(endpointId(e)));
+    if (!ticked.length) return [];
+    const methods = METHODS.filter((m) => {
+      const all = c.endpoints.filter((e) => e.method === m);
+      return all.length > 0 && all.every((e) => ticked.includes(e));
+    });
+    const endpoints = ticked
+      .filter((e) => !methods.includes(e.method))
+      .map((e) => ({ method: e.method, path: e.path }));
+    return [{ category: c.id, methods, ...(endpoints.length ? { endpoints } : {}) }];
   });
+
+/** Every granted unit, sorted: "Ads GET" on the per-method page, "Ads GET /path" per endpoint. */
+export const grantedUnits = (form: WizardForm, catalog: ScopeCategory[]): string[] =>
+  catalog
+    .flatMap((c) => {
+      const checked = form.scopes[c.id] ?? [];
+      return c.endpoints.length
+        ? c.endpoints
+            .filter((e) => checked.includes(endpointId(e)))
+            .map((e) => `${c.id} ${endpointId(e)}`)
+        : METHODS.filter((m) => checked.includes(m)).map((m) => `${c.id} ${m}`);
+    })
+    .sort();
 
 export const requestOf = (form: WizardForm, catalog: ScopeCategory[]): CreateTokenBody => ({
   name: form.tokenName.trim(),
@@ -52,4 +84,5 @@ export const requestOf = (form: WizardForm, catalog: ScopeCategory[]): CreateTok
   primaryContact: form.primaryContact,
   developerEmails: form.developerEmails,
   scopes: grantsOf(form, catalog),
+  grants: grantedUnits(form, catalog),
 });
