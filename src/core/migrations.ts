@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { firstIssueText } from './issue-text';
-import { MethodSchema } from './scopes';
 
 /**
  * Ordered migrations of the stored state, oldest first. Each step checks the shape it expects with
@@ -18,6 +17,11 @@ import { MethodSchema } from './scopes';
  * names: `token` for the name template, `apiVersion` as a number (absent = latest), `contact`,
  * `emails`, scopes as { category: methods }, and `updated` in epoch milliseconds.
  */
+/** The methods version 1 (and 2) knew; PATCH came with pinned endpoints (format 3). */
+const V1MethodSchema = z.enum(['GET', 'POST', 'PUT', 'DELETE'], {
+  error: () => 'expected GET, POST, PUT or DELETE',
+});
+
 export const V1PresetSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -26,7 +30,7 @@ export const V1PresetSchema = z.object({
   apiVersion: z.number().int().positive().optional(),
   contact: z.string().optional(),
   emails: z.array(z.string()).optional(),
-  scopes: z.record(z.string(), z.array(MethodSchema)),
+  scopes: z.record(z.string(), z.array(V1MethodSchema)),
   updated: z.number(),
 });
 export const V1StateSchema = z.object({
@@ -110,7 +114,7 @@ export const V2StateSchema = z.looseObject({
       scopes: z.array(
         z.looseObject({
           category: z.string(),
-          methods: z.array(z.enum(['GET', 'POST', 'PUT', 'DELETE'])),
+          methods: z.array(V1MethodSchema),
         }),
       ),
     }),

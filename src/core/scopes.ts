@@ -63,7 +63,11 @@ export const V1ScopeSchema = z
   .object({
     category: scopeShape.category,
     methods: z
-      .array(z.enum(['GET', 'POST', 'PUT', 'DELETE']))
+      .array(
+        z.enum(['GET', 'POST', 'PUT', 'DELETE'], {
+          error: () => 'expected GET, POST, PUT or DELETE',
+        }),
+      )
       .min(1)
       .max(4),
   })

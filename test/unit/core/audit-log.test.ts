@@ -15,8 +15,8 @@ const entry = (overrides: Partial<AuditEntry> = {}): AuditEntry =>
     name: 'Acme-reporting-2024-07-01',
     version: '16',
     scopes: [
-      { category: 'Reports', methods: ['GET'] },
-      { category: 'Ads', methods: ['GET', 'POST'] },
+      { category: 'Reports', methods: ['GET'], endpoints: [] },
+      { category: 'Ads', methods: ['GET', 'POST'], endpoints: [] },
     ],
     account: 'Acme Media (1234567)',
     accountKind: 'partner',

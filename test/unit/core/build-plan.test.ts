@@ -12,7 +12,14 @@ const request = (overrides: Partial<TokenRequestInput> = {}) =>
     developerEmails: ['dev@acme.example', 'ops@acme.example'],
     scopes: [
       { category: 'Reports', methods: ['GET'] },
-      { category: 'Actions', methods: ['PUT', 'GET'] },
+      {
+        category: 'Actions',
+        methods: ['GET'],
+        endpoints: [
+          { method: 'PUT', path: '/Mediapartners/{AccountSID}/Actions' },
+          { method: 'GET', path: '/Mediapartners/{AccountSID}/Actions' },
+        ],
+      },
     ],
     mode: 'create',
     ...overrides,
@@ -35,10 +42,16 @@ describe('buildPlan', () => {
       { kind: 'expectStep', step: 'scopes' },
       { kind: 'clearScopes' },
       { kind: 'setCategory', category: 'Reports', on: true },
-      { kind: 'checkMethod', category: 'Reports', method: 'GET' },
+      { kind: 'setGrants', scope: { category: 'Reports', methods: ['GET'], endpoints: [] } },
       { kind: 'setCategory', category: 'Actions', on: true },
-      { kind: 'checkMethod', category: 'Actions', method: 'GET' },
-      { kind: 'checkMethod', category: 'Actions', method: 'PUT' },
+      {
+        kind: 'setGrants',
+        scope: {
+          category: 'Actions',
+          methods: ['GET'],
+          endpoints: [{ method: 'PUT', path: '/Mediapartners/{AccountSID}/Actions' }],
+        },
+      },
       { kind: 'next', from: 'scopes' },
       { kind: 'expectStep', step: 'create' },
       {
@@ -49,7 +62,14 @@ describe('buildPlan', () => {
           apiVersion: '16',
           primaryContact: 'aiko@acme.example',
           developerEmails: ['dev@acme.example', 'ops@acme.example'],
-          scopes: ['Actions GET', 'Actions PUT', 'Reports GET'],
+          scopes: [
+            { category: 'Reports', methods: ['GET'], endpoints: [] },
+            {
+              category: 'Actions',
+              methods: ['GET'],
+              endpoints: [{ method: 'PUT', path: '/Mediapartners/{AccountSID}/Actions' }],
+            },
+          ],
         },
       },
       { kind: 'create' },
@@ -82,20 +102,20 @@ describe('buildPlan', () => {
       }),
     ).steps;
     expect(steps.filter((s) => s.kind === 'setCategory')).toHaveLength(1);
-    expect(
-      steps
-        .filter((s) => s.kind === 'checkMethod')
-        .map((s) => s.kind === 'checkMethod' && s.method),
-    ).toEqual(['GET', 'POST', 'DELETE']);
+    const grants = steps.filter((s) => s.kind === 'setGrants');
+    expect(grants).toEqual([
+      {
+        kind: 'setGrants',
+        scope: { category: 'Ads', methods: ['GET', 'POST', 'DELETE'], endpoints: [] },
+      },
+    ]);
     expect(steps.find((s) => s.kind === 'addEmails')).toEqual({
       kind: 'addEmails',
       values: ['a@acme.example', 'b@acme.example'],
     });
     const readBack = steps.find((s) => s.kind === 'readBack');
     expect(readBack?.kind === 'readBack' && readBack.expect.scopes).toEqual([
-      'Ads DELETE',
-      'Ads GET',
-      'Ads POST',
+      { category: 'Ads', methods: ['GET', 'POST', 'DELETE'], endpoints: [] },
     ]);
   });
 
@@ -111,7 +131,7 @@ describe('describeStep', () => {
     const labels = steps.map(describeStep);
     expect(labels.every((l) => l.length > 0 && !l.startsWith('Unknown'))).toBe(true);
     expect(labels).toContain('Choose API version 16');
-    expect(labels).toContain('Tick Actions PUT');
+    expect(labels).toContain('Tick Actions: all GET, 1 endpoint(s)');
     expect(labels).toContain('Next (from Contact information)');
     expect(labels).toContain('Add 2 developer emails');
     expect(describeStep({ kind: 'addEmails', values: ['a@b.co'] })).toBe('Add 1 developer email');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeAt, formatIssuePath } from '../../../src/core/issue-text';
 import { markManaged, PresetSchema } from '../../../src/core/preset';
-import { categoryKey, normalizeScopes } from '../../../src/core/scopes';
+import { categoryKey, methodScope, normalizeScopes } from '../../../src/core/scopes';
 import { parseUntrustedJson, utf8ByteLength } from '../../../src/core/untrusted-json';
 import { makePreset } from './fixtures';
 
@@ -9,20 +9,17 @@ describe('normalizeScopes', () => {
   it('merges repeated categories in first-seen order with canonical method order', () => {
     expect(
       normalizeScopes([
-        { category: 'Ads', methods: ['PUT'] },
-        { category: 'Reports', methods: ['GET'] },
-        { category: 'Ads', methods: ['GET', 'PUT'] },
+        methodScope('Ads', ['PUT']),
+        methodScope('Reports', ['GET']),
+        methodScope('Ads', ['GET', 'PUT']),
       ]),
-    ).toEqual([
-      { category: 'Ads', methods: ['GET', 'PUT'] },
-      { category: 'Reports', methods: ['GET'] },
-    ]);
+    ).toEqual([methodScope('Ads', ['GET', 'PUT']), methodScope('Reports', ['GET'])]);
   });
 
   it('is applied when a preset is read', () => {
     expect(
       makePreset({ scopes: [{ category: 'Ads', methods: ['DELETE', 'GET', 'GET'] }] }).scopes,
-    ).toEqual([{ category: 'Ads', methods: ['GET', 'DELETE'] }]);
+    ).toEqual([methodScope('Ads', ['GET', 'DELETE'])]);
   });
 });
 
@@ -50,7 +47,7 @@ describe('PresetSchema', () => {
       version: 'latest',
       primaryContact: '',
       developerEmails: [],
-      scopes: [{ category: 'Ads', methods: ['GET'] }],
+      scopes: [methodScope('Ads', ['GET'])],
       updatedAt: '2024-01-01T00:00:00.000Z',
     });
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { type Preset, type PresetInput, PresetSchema } from '../../../src/core/preset';
-import { METHODS, REFERENCE_CATEGORIES } from '../../../src/core/scopes';
+import { publicCatalog } from '../../../src/core/public-catalog';
+import { METHODS } from '../../../src/core/scopes';
 
 /** A valid stored preset; fields can be overridden with input-form values. */
 export const makePreset = (overrides: Partial<PresetInput> = {}): Preset =>
@@ -36,12 +37,33 @@ export const emailArb = fc.stringMatching(
   /^[a-z0-9_+-]{1,8}(\.[a-z0-9]{1,5})?@[a-z0-9]{1,8}(-[a-z0-9]{1,4})?\.[a-z]{2,5}$/,
 );
 
-export const categoryArb = fc.oneof(fc.constantFrom(...REFERENCE_CATEGORIES), nonBlank(30));
+export const CATALOG_CATEGORIES = publicCatalog('partner').map((c) => c.category);
 
-export const scopeArb = fc.record({
-  category: categoryArb,
-  methods: fc.shuffledSubarray([...METHODS], { minLength: 1 }),
-});
+export const categoryArb = fc.oneof(fc.constantFrom(...CATALOG_CATEGORIES), nonBlank(30));
+
+/** Catalog paths and made-up ones, placeholders in both spellings. */
+export const pathArb = fc.oneof(
+  fc.constantFrom(
+    ...publicCatalog('brand').flatMap((c) => c.endpoints.map((e) => e.path as string)),
+  ),
+  fc
+    .array(fc.stringMatching(/^(\{[A-Za-z]{1,10}\}|[A-Za-z0-9._~-]{1,12})$/), {
+      minLength: 1,
+      maxLength: 5,
+    })
+    .map((parts) => `/${parts.join('/')}`),
+);
+
+export const endpointArb = fc.record({ method: fc.constantFrom(...METHODS), path: pathArb });
+
+/** A method grant, pinned endpoints, or both (never neither). */
+export const scopeArb = fc
+  .record({
+    category: categoryArb,
+    methods: fc.shuffledSubarray([...METHODS]),
+    endpoints: fc.array(endpointArb, { maxLength: 5 }),
+  })
+  .filter((s) => s.methods.length > 0 || s.endpoints.length > 0);
 
 /** Any valid preset, in stored (parsed, normalized) form; strings include all of Unicode. */
 export const presetArb: fc.Arbitrary<Preset> = fc

@@ -14,7 +14,7 @@ const reporting = makePreset();
 const ads = makePreset({
   id: 'ads',
   name: 'Ads admin',
-  scopes: [{ category: 'Ads', methods: ['GET', 'POST'] }],
+  scopes: [{ category: 'Ads', methods: ['GET', 'POST'], endpoints: [] }],
 });
 const existing = deepFreeze([reporting, ads]);
 

@@ -61,8 +61,8 @@ describe('migrations', () => {
           developerEmails: ['dev@acme.example'],
           // Empty categories granted nothing and are dropped; methods come out in canonical order.
           scopes: [
-            { category: 'Reports', methods: ['GET'] },
-            { category: 'Actions', methods: ['GET', 'PUT'] },
+            { category: 'Reports', methods: ['GET'], endpoints: [] },
+            { category: 'Actions', methods: ['GET', 'PUT'], endpoints: [] },
           ],
           updatedAt: '2023-11-02T08:30:00.000Z',
         },
@@ -75,7 +75,7 @@ describe('migrations', () => {
           version: 'latest',
           primaryContact: '',
           developerEmails: [],
-          scopes: [{ category: 'Promo Codes', methods: ['GET'] }],
+          scopes: [{ category: 'Promo Codes', methods: ['GET'], endpoints: [] }],
           updatedAt: '1970-01-01T00:00:00.000Z',
         },
       ],

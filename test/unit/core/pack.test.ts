@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   exportPack,
   PACK_FORMAT,
+  PACK_VERSION,
   type PackPreset,
   packJsonSchema,
   parsePack,
@@ -14,7 +15,7 @@ import { makePreset, presetArb } from './fixtures';
 vi.setConfig({ testTimeout: 30_000 });
 
 const packText = (presets: unknown[], extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ format: PACK_FORMAT, version: 1, presets, ...extra });
+  JSON.stringify({ format: PACK_FORMAT, version: PACK_VERSION, presets, ...extra });
 
 const errorOf = (text: string): string => {
   const result = parsePack(text);
@@ -30,7 +31,7 @@ describe('parsePack', () => {
           id: 'read-only',
           name: 'Read only',
           nameTemplate: '{account}-ro-{date}',
-          scopes: [{ category: 'Reports', methods: ['GET'] }],
+          scopes: [{ category: 'Reports', methods: ['GET'], endpoints: [] }],
         },
       ]),
     );
@@ -38,7 +39,7 @@ describe('parsePack', () => {
       ok: true,
       pack: {
         format: PACK_FORMAT,
-        version: 1,
+        version: PACK_VERSION,
         presets: [
           {
             id: 'read-only',
@@ -48,7 +49,7 @@ describe('parsePack', () => {
             version: 'latest',
             primaryContact: '',
             developerEmails: [],
-            scopes: [{ category: 'Reports', methods: ['GET'] }],
+            scopes: [{ category: 'Reports', methods: ['GET'], endpoints: [] }],
           },
         ],
       },
@@ -60,15 +61,20 @@ describe('parsePack', () => {
       id: 'a',
       name: 'A',
       nameTemplate: 'a',
-      scopes: [{ category: 'Ads', methods: ['GET'] }],
+      scopes: [{ category: 'Ads', methods: ['GET'], endpoints: [] }],
     };
     const text = packText([
       good,
       { ...good, id: 'b', name: 'B' },
-      { ...good, id: 'c', name: 'C', scopes: [{ category: 'Ads', methods: ['GET', 'PATCH'] }] },
+      {
+        ...good,
+        id: 'c',
+        name: 'C',
+        scopes: [{ category: 'Ads', methods: ['GET', 'HEAD'], endpoints: [] }],
+      },
     ]);
     expect(errorOf(text)).toBe(
-      'presets[2].scopes[0].methods[1]: expected GET, POST, PUT or DELETE',
+      'presets[2].scopes[0].methods[1]: expected GET, POST, PUT, PATCH or DELETE',
     );
   });
 
@@ -77,7 +83,7 @@ describe('parsePack', () => {
       id: 'a',
       name: 'A',
       nameTemplate: 'a',
-      scopes: [{ category: 'Ads', methods: ['GET'] }],
+      scopes: [{ category: 'Ads', methods: ['GET'], endpoints: [] }],
     };
     expect(errorOf(packText([{ ...base, name: undefined }]))).toMatch(/^presets\[0\]\.name: /);
     expect(errorOf(packText([{ ...base, version: 16 }]))).toBe(
@@ -97,7 +103,7 @@ describe('parsePack', () => {
       id: 'a',
       name: 'A',
       nameTemplate: 'a',
-      scopes: [{ category: 'Ads', methods: ['GET'] }],
+      scopes: [{ category: 'Ads', methods: ['GET'], endpoints: [] }],
     };
     expect(errorOf(packText([p, { ...p, name: 'B' }]))).toBe('presets[1].id: duplicate id "a"');
     expect(errorOf(packText([]))).toBe('presets: the pack holds no presets');
@@ -113,14 +119,14 @@ describe('parsePack', () => {
   });
 
   it('tells a newer pack apart from a broken version field', () => {
-    expect(errorOf(JSON.stringify({ format: PACK_FORMAT, version: 2, presets: [] }))).toMatch(
+    expect(errorOf(JSON.stringify({ format: PACK_FORMAT, version: 3, presets: [] }))).toMatch(
       /newer version of the extension/,
     );
     expect(errorOf(JSON.stringify({ format: PACK_FORMAT, version: '1', presets: [] }))).toBe(
-      'unsupported pack version "1" (expected 1)',
+      'unsupported pack version "1" (expected 1 or 2)',
     );
     expect(errorOf(JSON.stringify({ format: PACK_FORMAT, presets: [] }))).toBe(
-      'unsupported pack version (missing) (expected 1)',
+      'unsupported pack version (missing) (expected 1 or 2)',
     );
   });
 
@@ -134,7 +140,7 @@ describe('parsePack', () => {
       id: 'a',
       name: 'A',
       nameTemplate: 'a',
-      scopes: [{ category: 'Ads', methods: ['GET'] }],
+      scopes: [{ category: 'Ads', methods: ['GET'], endpoints: [] }],
     };
     const pad = (n: number, ch: string) => packText([preset], { note: ch.repeat(n) });
     const overhead = pad(0, 'x').length;
@@ -150,7 +156,7 @@ describe('parsePack', () => {
       id: 'a',
       name: 'A',
       nameTemplate: 'a',
-      scopes: [{ category: 'Ads', methods: ['GET'] }],
+      scopes: [{ category: 'Ads', methods: ['GET'], endpoints: [] }],
     };
     expect(errorOf(`{"__proto__": {"polluted": true}, "format": "${PACK_FORMAT}"}`)).toBe(
       'forbidden key "__proto__"',
@@ -177,7 +183,7 @@ describe('parsePack', () => {
         id: 'a',
         name: '['.repeat(50),
         nameTemplate: 'a',
-        scopes: [{ category: 'Ads', methods: ['GET'] }],
+        scopes: [{ category: 'Ads', methods: ['GET'], endpoints: [] }],
       },
     ]);
     expect(parsePack(inString).ok).toBe(true);
@@ -237,7 +243,7 @@ describe('packJsonSchema', () => {
     const item = schema.properties.presets.items;
     expect(item.required.sort()).toEqual(['id', 'name', 'nameTemplate', 'scopes']);
     expect(JSON.stringify(item.properties.scopes)).toContain(
-      '"enum":["GET","POST","PUT","DELETE"]',
+      '"enum":["GET","POST","PUT","PATCH","DELETE"]',
     );
   });
 });

@@ -16,8 +16,8 @@ describe('requestFromPreset', () => {
         primaryContact: 'aiko@acme.example',
         developerEmails: ['dev@acme.example'],
         scopes: [
-          { category: 'Reports', methods: ['GET'] },
-          { category: 'Actions', methods: ['GET', 'PUT'] },
+          { category: 'Reports', methods: ['GET'], endpoints: [] },
+          { category: 'Actions', methods: ['GET', 'PUT'], endpoints: [] },
         ],
         mode: 'create',
       },

@@ -92,7 +92,7 @@ describe('decodeShareText', () => {
       version: 'latest',
       primaryContact: '',
       developerEmails: [],
-      scopes: [{ category: 'Ads', methods: ['GET'] }],
+      scopes: [{ category: 'Ads', methods: ['GET'], endpoints: [] }],
     });
     expect(
       PresetSchema.safeParse({ ...(result.ok && result.pack.presets[0]), updatedAt: 'x' }).success,
@@ -101,7 +101,7 @@ describe('decodeShareText', () => {
 
   it('refuses other text, other versions and damaged lines with a reason', () => {
     expect(errorOf('hello')).toMatch(/^not a share text/);
-    expect(errorOf('impact-token-preset:v2:abc')).toMatch(/newer version/);
+    expect(errorOf('impact-token-preset:v3:abc')).toMatch(/newer version/);
     expect(errorOf(`${SHARE_TEXT_PREFIX}a+b/`)).toBe('the share text is damaged (not base64url)');
     expect(errorOf(`${SHARE_TEXT_PREFIX}a`)).toBe('the share text is damaged (not base64url)');
     // "QR" is a non-canonical spelling of "QQ" ("A"): the unused bits must be zero.
@@ -122,13 +122,18 @@ describe('decodeShareText', () => {
       id: 'x',
       name: 'X',
       nameTemplate: 't',
-      scopes: [{ category: 'Ads', methods: ['GET'] }],
+      scopes: [{ category: 'Ads', methods: ['GET'], endpoints: [] }],
     };
     expect(
       errorOf(
-        shareOf(JSON.stringify({ ...base, scopes: [{ category: 'Ads', methods: ['get'] }] })),
+        shareOf(
+          JSON.stringify({
+            ...base,
+            scopes: [{ category: 'Ads', methods: ['get'], endpoints: [] }],
+          }),
+        ),
       ),
-    ).toBe('scopes[0].methods[0]: expected GET, POST, PUT or DELETE');
+    ).toBe('scopes[0].methods[0]: expected GET, POST, PUT, PATCH or DELETE');
     expect(errorOf(shareOf('{"__proto__":{"x":1}}'))).toBe('forbidden key "__proto__"');
     expect(errorOf(shareOf(`${'['.repeat(40)}${']'.repeat(40)}`))).toMatch(/nested deeper/);
     expect(errorOf(`${SHARE_TEXT_PREFIX}${'A'.repeat(300_000)}`)).toBe(

@@ -40,7 +40,28 @@ const field = <T>(plausible: fc.Arbitrary<T>) =>
 
 const methodArb = fc.oneof(
   { arbitrary: fc.constantFrom(...METHODS), weight: 8 },
-  { arbitrary: fc.constantFrom('get', 'PATCH', 'GET ', '', 'HEAD'), weight: 1 },
+  { arbitrary: fc.constantFrom('get', 'patch', 'GET ', '', 'HEAD'), weight: 1 },
+  { arbitrary: junk, weight: 1 },
+);
+
+const endpointArb = fc.oneof(
+  {
+    arbitrary: fc.record(
+      {
+        method: methodArb,
+        path: field(
+          fc.oneof(
+            fc.constantFrom('/Mediapartners/{AccountSID}/Actions', ' /a ', 'a', '/a b', '/', ''),
+            aroundLimit(300).map((s) => `/${s.slice(1)}`),
+          ),
+        ),
+        summary: field(fc.oneof(fc.constantFrom('List Actions', ' ', ''), aroundLimit(200))),
+        extra: junk,
+      },
+      { requiredKeys: ['method', 'path'] },
+    ),
+    weight: 9,
+  },
   { arbitrary: junk, weight: 1 },
 );
 
@@ -52,9 +73,10 @@ const scopeArb = fc.oneof(
           fc.oneof(fc.constantFrom('Reports', ' Ads ', '', '   ', 'Promo Codes'), aroundLimit(80)),
         ),
         methods: field(fc.array(methodArb, { maxLength: 6 })),
+        endpoints: field(fc.array(endpointArb, { maxLength: 3 })),
         extra: junk,
       },
-      { requiredKeys: ['category', 'methods'] },
+      { requiredKeys: ['category'] },
     ),
     weight: 9,
   },
@@ -99,12 +121,12 @@ const requestArb = fc.record(
       ),
     ),
     scopes: field(
-      // Lists at the 1000-scope limit are slow to build and check, so they come rarely.
+      // Lists at the 2000-scope limit are slow to build and check, so they come rarely.
       fc.oneof(
         { arbitrary: fc.array(scopeArb, { maxLength: 4 }), weight: 20 },
         {
           arbitrary: fc
-            .integer({ min: 999, max: 1001 })
+            .integer({ min: 1999, max: 2001 })
             .map((n) => Array.from({ length: n }, () => ({ category: 'Ads', methods: ['GET'] }))),
           weight: 1,
         },
@@ -131,7 +153,18 @@ const validishRequestArb = fc.record(
     scopes: fc.array(
       fc.record({
         category: mostly(fc.constantFrom('Reports', ' Ads ', 'Promo Codes'), aroundLimit(80)),
-        methods: fc.array(fc.constantFrom(...METHODS), { minLength: 1, maxLength: 4 }),
+        methods: fc.array(fc.constantFrom(...METHODS), { minLength: 1, maxLength: 5 }),
+        endpoints: fc.array(
+          fc.record(
+            {
+              method: fc.constantFrom(...METHODS),
+              path: fc.constantFrom('/Mediapartners/{AccountSID}/Actions', ' /x/{id} '),
+              summary: fc.constantFrom('List Actions', ' padded '),
+            },
+            { requiredKeys: ['method', 'path'] },
+          ),
+          { maxLength: 3 },
+        ),
       }),
       { minLength: 1, maxLength: 3 },
     ),
@@ -244,7 +277,7 @@ describe('parseTokenRequest', () => {
         version: 'latest',
         primaryContact: '',
         developerEmails: [],
-        scopes: [{ category: 'Ads', methods: ['GET'] }],
+        scopes: [{ category: 'Ads', methods: ['GET'], endpoints: [] }],
         mode: 'review',
       },
     });
@@ -255,7 +288,7 @@ describe('parseTokenRequest', () => {
       parseTokenRequest({ name: 'x', scopes: [{ category: 'Ads', methods: ['GET', 'FETCH'] }] }),
     ).toEqual({
       ok: false,
-      error: 'scopes[0].methods[1]: expected GET, POST, PUT or DELETE',
+      error: 'scopes[0].methods[1]: expected GET, POST, PUT, PATCH or DELETE',
     });
     expect(parseTokenRequest(null)).toEqual({ ok: false, error: 'expected an object' });
   });
