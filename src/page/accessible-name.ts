@@ -12,11 +12,16 @@ const FROM_CONTENT = /^(button|checkbox|switch|option)$/;
 
 const isField = (e: Element) => /^(input|select|textarea)$/.test(e.localName);
 
-/** What an embedded control contributes to a name: its value, as the spec says. */
+/**
+ * What an embedded control contributes to a name: its value, as the spec says, for text fields
+ * and selects; a checkbox or radio contributes nothing (its value is "on", not text).
+ */
 const fieldValue = (e: Element): string =>
   e.localName === 'select'
     ? ((e as HTMLSelectElement).selectedOptions[0]?.text ?? '')
-    : (e as HTMLInputElement).value;
+    : /^(checkbox|radio)$/.test((e as HTMLInputElement).type)
+      ? ''
+      : (e as HTMLInputElement).value;
 
 /**
  * Text of a subtree as a person reads it: each element's aria-label replaces its content, hidden

@@ -2,7 +2,7 @@ import type { CapturedSelection } from '../core/protocol';
 import { detectLocale } from './detect';
 import { readChoice, readTags, textbox } from './fields';
 import { LOCALES } from './locales';
-import { offeredCatalog, readCategories, tickedCatalog } from './page-scopes';
+import { offeredCatalog, openAccordions, readCategories, tickedCatalog } from './page-scopes';
 import { currentStep, exclusive, makeCtx, move, walk } from './wizard';
 
 /**
@@ -35,6 +35,7 @@ export const captureSelection = (
           }
         });
         // What is ticked, as shown; the helper turns it into grants (core/capture-preset.ts).
+        await openAccordions(c);
         const shown = readCategories(c);
         got.ticked = tickedCatalog(shown);
         got.offered = offeredCatalog(shown);

@@ -49,12 +49,15 @@ const PATH_WORD = /(^|\s)(\/\S*)/;
 const names = (c: Ctx, category: string) => [category, ...(c.s.categories[category] ?? [])];
 
 const CHECKBOXES = 'input[type=checkbox],[role=checkbox]';
+/** Containers a row never extends into: lists, tables, groups and regions hold rows. */
+const HOLDS_ROWS =
+  'ul,ol,table,tbody,thead,fieldset,section,form,[role=list],[role=group],[role=region],[role=rowgroup],[role=grid],[role=table]';
 
-/** The highest ancestor of `box` below `limit` that holds no other checkbox: its row. */
+/** The highest ancestor of `box` below `limit` (and below any list or group) with no other checkbox. */
 function rowOf(box: Element, limit: Element): Element {
   let row = box;
   for (let up = box.parentElement; up && up !== limit; up = up.parentElement) {
-    if (up.querySelectorAll(CHECKBOXES).length > 1) break;
+    if (up.matches(HOLDS_ROWS) || up.querySelectorAll(CHECKBOXES).length > 1) break;
     row = up;
   }
   return row;
@@ -71,8 +74,8 @@ const readRows = new WeakMap<Element, WeakMap<Element, { name: string; row: Row 
 /** Reads one checkbox as a method checkbox, an endpoint row, or (no method) not a row at all. */
 function readRow(box: Element, limit: Element): Row | undefined {
   const name = squash(nameOf(box));
-  let within = readRows.get(limit);
-  if (!within) readRows.set(limit, (within = new WeakMap()));
+  const within = readRows.get(limit) ?? new WeakMap();
+  readRows.set(limit, within);
   const known = within.get(box);
   if (known?.name === name) return known.row;
   const row = parseRow(box, limit, name);
@@ -405,6 +408,15 @@ export async function clearScopes(c: Ctx): Promise<void> {
   );
   for (const s of readCategories(c))
     if (s.on && !s.category.accordion) await setCategory(c, s.category.name, false);
+}
+
+/**
+ * Opens every closed accordion category: their ticks persist while closed but are only on the
+ * page while open, and read-back must see all of them.
+ */
+export async function openAccordions(c: Ctx): Promise<void> {
+  for (const cat of categories(c))
+    if (cat.accordion && !isOn(cat)) await setCategory(c, cat.name, true);
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   setEmails,
   textbox,
 } from './fields';
-import { applyScopes, scopeDifferences } from './page-scopes';
+import { applyScopes, openAccordions, scopeDifferences } from './page-scopes';
 import { norm } from './text';
 import { type Ctx, Stop, walk } from './wizard';
 
@@ -77,7 +77,10 @@ function checks(c: Ctx, e: ReadBackExpectation): Partial<Record<WizardStep, Chec
         what: 'API scopes',
         // The exact set of ticked rows, compared on the page (a method grant means the rows of
         // that method the category shows there); what differs, in words, or '' when nothing.
-        read: async () => scopeDifferences(c, e.scopes).join('; '),
+        read: async () => {
+          await openAccordions(c);
+          return scopeDifferences(c, e.scopes).join('; ');
+        },
         ok: (shown) => shown === '',
         fix: () => applyScopes(c, e.scopes),
         want: grantLabels(e.scopes).join(', '),

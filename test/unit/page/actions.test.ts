@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { methodScope } from '../../../src/core/scope-model';
 import { chooseOption, typeText } from '../../../src/page/actions';
 import { chooseField, fillText, readTags, setEmails } from '../../../src/page/fields';
 import { LOCALES } from '../../../src/page/locales';
-import { setCategory, setMethod } from '../../../src/page/page-scopes';
+import { setCategory, setGrants } from '../../../src/page/page-scopes';
 import { makeCtx } from '../../../src/page/wizard';
 import { mountWizardPage, unmountAll } from './fixture';
 
@@ -164,9 +165,10 @@ describe('scope switches and checkboxes', () => {
   it('switches a category on, waits for its checkboxes, ticks a method inside it', async () => {
     const page = openAt(2);
     await setCategory(ctx(), 'Jobs', true);
-    await setMethod(ctx(), 'Jobs', 'POST', true);
+    await setGrants(ctx(), methodScope('Jobs', ['POST']));
     expect(page.state.scopes).toEqual({ Jobs: ['POST'] });
-    await setMethod(ctx(), 'Jobs', 'POST', false);
+    await setGrants(ctx(), methodScope('Jobs', ['GET']));
+    expect(page.state.scopes).toEqual({ Jobs: ['GET'] });
     await setCategory(ctx(), 'Jobs', false);
     expect(page.state.scopes).toEqual({});
   });
@@ -177,15 +179,25 @@ describe('scope switches and checkboxes', () => {
       'Catalogs is not offered on this page',
     );
     await setCategory(ctx(), 'Reports', true);
-    await expect(setMethod(ctx(), 'Reports', 'DELETE', true)).rejects.toThrow(
+    await expect(setGrants(ctx(), methodScope('Reports', ['DELETE']))).rejects.toThrow(
       'Reports DELETE is not offered on this page',
+    );
+    // The per-method page has no endpoint rows: a pinned endpoint is not offered either.
+    await expect(
+      setGrants(ctx(), {
+        category: 'Reports',
+        methods: [],
+        endpoints: [{ method: 'GET', path: '/Mediapartners/{AccountSID}/Reports' }],
+      }),
+    ).rejects.toThrow(
+      'Reports GET /Mediapartners/{AccountSID}/Reports is not offered on this page',
     );
   });
 
   it('finds translated category names on the Japanese page', async () => {
     const page = openAt(2, { lang: 'ja', translated: true });
     await setCategory(ctx('ja'), 'Jobs', true);
-    await setMethod(ctx('ja'), 'Jobs', 'GET', true);
+    await setGrants(ctx('ja'), methodScope('Jobs', ['GET']));
     expect(page.state.scopes).toEqual({ Jobs: ['GET'] });
   });
 });

@@ -22,11 +22,11 @@ describe('readPageInfo', () => {
     await run(request({ scopes: [{ category: 'Jobs', methods: ['GET'] }] }));
     const after = readPageInfo();
     expect(after.versions).toEqual(['16', '15', '14']);
-    // Jobs was switched on, so its methods are known; the others only by name (all four assumed).
+    // Jobs was switched on, so its methods are known; the others only by name (unseen).
     expect(after.scopes).toEqual(
       expect.arrayContaining([
-        { category: 'Jobs', methods: ['GET', 'POST'] },
-        { category: 'Reports', methods: ['GET', 'POST', 'PUT', 'DELETE'] },
+        { category: 'Jobs', methods: ['GET', 'POST'], endpoints: [] },
+        { category: 'Reports', methods: [], endpoints: [], unseen: true },
       ]),
     );
   });
@@ -51,9 +51,15 @@ describe('captureSelection', () => {
       version: '15',
       primaryContact: 'ben@acme.example',
       developerEmails: ['dev@acme.example'],
-      scopes: [
-        { category: 'Jobs', methods: ['GET', 'POST'] },
-        { category: 'Reports', methods: ['GET'] },
+      // As ticked, per switched-on category; what it offers turns "all ticked" into grants later.
+      ticked: [
+        { category: 'Jobs', methods: ['GET', 'POST'], endpoints: [] },
+        { category: 'Reports', methods: ['GET'], endpoints: [] },
+      ],
+      offered: [
+        { category: 'Ads', methods: ['GET', 'POST', 'PUT', 'DELETE'], endpoints: [] },
+        { category: 'Jobs', methods: ['GET', 'POST'], endpoints: [] },
+        { category: 'Reports', methods: ['GET'], endpoints: [] },
       ],
     });
     expect(page.state.step).toBe(2);

@@ -42,7 +42,7 @@ describe('servePageRequests', () => {
       name: 'Feed',
       version: '16',
       primaryContact: 'aiko@acme.example',
-      scopes: [{ category: 'Reports', methods: ['GET'] }],
+      ticked: [{ category: 'Reports', methods: ['GET'], endpoints: [] }],
     });
   });
 

@@ -12,7 +12,7 @@ const base = request({
   version: '15',
   primaryContact: 'ben@acme.example',
   developerEmails: ['dev@acme.example'],
-  scopes: [{ category: 'Jobs', methods: ['GET'] }],
+  scopes: [{ category: 'Jobs', methods: ['GET'], endpoints: [] }],
   mode: 'create',
 });
 
@@ -89,7 +89,7 @@ describe('read-back makes the page match the expectation exactly', () => {
   it('unticks extras and ticks what is missing', async () => {
     const page = mountWizardPage({ preselected: { Ads: ['GET'], Jobs: ['POST'] } });
     const steps: PlanStep[] = buildPlan(base).steps.filter(
-      (s) => s.kind !== 'clearScopes' && s.kind !== 'checkMethod',
+      (s) => s.kind !== 'clearScopes' && s.kind !== 'setGrants',
     );
     const outcome = await runPlan(steps, { signal: new AbortController().signal, timeout: 500 });
     expect(outcome).toEqual({ status: 'created' });
@@ -104,7 +104,7 @@ describe('read-back makes the page match the expectation exactly', () => {
             ...s,
             expect: readBackExpectation({
               ...base,
-              scopes: [...base.scopes, { category: 'Reports', methods: ['PUT'] }],
+              scopes: [...base.scopes, { category: 'Reports', methods: ['PUT'], endpoints: [] }],
             }),
           }
         : s,
@@ -120,7 +120,10 @@ describe('read-back makes the page match the expectation exactly', () => {
 
   it('reads the Japanese page with translated categories', async () => {
     const page = mountWizardPage({ lang: 'ja', translated: true, stepDelay: 10 });
-    const outcome = await run({ ...base, scopes: [{ category: 'Reports', methods: ['GET'] }] });
+    const outcome = await run({
+      ...base,
+      scopes: [{ category: 'Reports', methods: ['GET'], endpoints: [] }],
+    });
     expect(outcome).toEqual({ status: 'created' });
     expect(page.created).toMatchObject([{ scopes: { Reports: ['GET'] } }]);
   });

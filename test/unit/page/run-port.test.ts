@@ -43,7 +43,7 @@ describe('serveRunPorts', () => {
     const done = messages.at(-1);
     expect(done).toMatchObject({ type: 'done', outcome: { status: 'ready-for-review' } });
     expect(done?.type === 'done' && done.offered).toEqual(
-      expect.arrayContaining([{ category: 'Jobs', methods: ['GET', 'POST'] }]),
+      expect.arrayContaining([{ category: 'Jobs', methods: ['GET', 'POST'], endpoints: [] }]),
     );
     const progress = messages.filter((m) => m.type === 'progress');
     expect(progress[0]).toMatchObject({ index: 0, step: { kind: 'openWizard' } });

@@ -6,6 +6,8 @@
  * in-memory one; the scenario switches are the simulation's own.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { publicCatalog } from '../../../src/core/public-catalog';
+import { withSummaries } from '../../../src/core/scope-catalog';
 import type { Scenario } from '../../sim/scenario';
 import type { AccountInfo, CreateTokenBody, TokenRow } from '../../sim/wire';
 import { request, run } from './helpers';
@@ -126,32 +128,104 @@ afterEach(() => {
   for (const f of cleanups.splice(0)) f();
 });
 
+const JOB_REPLAY = '/Mediapartners/{AccountSID}/Jobs/{JobId}/Replay';
+const REPORTS = '/Mediapartners/{AccountSID}/Reports';
+
+/** Every GET of Jobs, its one PUT endpoint pinned, and one of the four Reports endpoints. */
 const full = request({
   version: '15',
   primaryContact: 'ben@acme.example',
   developerEmails: ['dev@acme.example'],
   scopes: [
-    { category: 'Jobs', methods: ['GET', 'POST'] },
-    { category: 'Reports', methods: ['GET'] },
+    { category: 'Jobs', methods: ['GET'], endpoints: [{ method: 'PUT', path: JOB_REPLAY }] },
+    { category: 'Reports', endpoints: [{ method: 'GET', path: REPORTS }] },
   ],
   mode: 'create',
 });
 
+/** What the simulated backend must receive for `full` (paths from the public catalog). */
 const record = {
   name: 'Nightly sync',
   description: 'Reads reports for the warehouse',
   version: 15,
   primaryContact: 'ben@acme.example',
   developerEmails: ['dev@acme.example'],
+  // PUT has one endpoint in Jobs, so pinning it ticks the whole method.
+  scopes: [
+    { category: 'Jobs', methods: ['GET', 'PUT'] },
+    { category: 'Reports', methods: [], endpoints: [{ method: 'GET', path: REPORTS }] },
+  ],
+  grants: [
+    'Jobs GET /Mediapartners/{AccountSID}/Jobs',
+    'Jobs GET /Mediapartners/{AccountSID}/Jobs/{JobId}',
+    'Jobs GET /Mediapartners/{AccountSID}/Jobs/{JobId}/Download',
+    `Jobs PUT ${JOB_REPLAY}`,
+    `Reports GET ${REPORTS}`,
+  ],
+};
+
+/** The older page: one checkbox per method. */
+const perMethod = request({
+  ...full,
   scopes: [
     { category: 'Jobs', methods: ['GET', 'POST'] },
     { category: 'Reports', methods: ['GET'] },
   ],
+});
+const perMethodRecord = {
+  ...record,
+  scopes: [
+    { category: 'Jobs', methods: ['GET', 'POST'] },
+    { category: 'Reports', methods: ['GET'] },
+  ],
+  grants: ['Jobs GET', 'Jobs POST', 'Reports GET'],
 };
 
 const opts = { timeout: 3000 };
 
-describe('the driver on the simulation', () => {
+// Each test boots the React app in happy-dom: seconds on a loaded 2-core machine.
+describe('the scopes step as design systems build it', { timeout: 30_000 }, () => {
+  const toggles = ['switch', 'checkbox', 'expand'] as const;
+  const layouts = ['group', 'controls', 'sibling'] as const;
+  for (const categoryToggle of toggles)
+    for (const categoryLayout of layouts)
+      it(`category toggle ${categoryToggle}, rows in its ${categoryLayout}`, async () => {
+        await loadSim({ categoryToggle, categoryLayout });
+        expect(await run(full, opts)).toEqual({ status: 'created' });
+        expect(backend.created).toEqual([record]);
+      });
+
+  it('rows as a data table whose checkbox is named by the summary', async () => {
+    await loadSim({ endpointRow: 'table' });
+    expect(await run(full, opts)).toEqual({ status: 'created' });
+    expect(backend.created).toEqual([record]);
+  });
+
+  it('paths with camel-case placeholders ({accountSid})', async () => {
+    await loadSim({ pathPlaceholders: 'camel', endpointText: 'path' });
+    expect(await run(full, opts)).toEqual({ status: 'created' });
+    expect(backend.created).toEqual([record]);
+  });
+
+  it('rows that show only the summary: without summaries in the request, a refusal', async () => {
+    await loadSim({ endpointText: 'summary', endpointRow: 'table' });
+    // Nothing on the page names the pinned path: a refusal, never a guess.
+    expect(await run(full, opts)).toMatchObject({
+      status: 'stopped',
+      reason: `Jobs PUT ${JOB_REPLAY} is not offered on this page`,
+    });
+    expect(backend.created).toEqual([]);
+  });
+
+  it('rows that show only the summary, matched through the catalog summaries', async () => {
+    await loadSim({ endpointText: 'summary' });
+    const withText = { ...full, scopes: withSummaries(full.scopes, publicCatalog('partner')) };
+    expect(await run(withText, opts)).toEqual({ status: 'created' });
+    expect(backend.created).toEqual([record]);
+  });
+});
+
+describe('the driver on the simulation', { timeout: 30_000 }, () => {
   it('creates exactly the requested token (custom drop-downs, options after a delay)', async () => {
     await loadSim({});
     const reads = trapSecrets();
@@ -213,12 +287,42 @@ describe('the driver on the simulation', () => {
     expect(backend.created).toEqual([record]);
   });
 
+  it('the older per-method page', async () => {
+    await loadSim({ scopeRows: 'methods' });
+    expect(await run(perMethod, opts)).toEqual({ status: 'created' });
+    expect(backend.created).toEqual([perMethodRecord]);
+  });
+
   it('a scope the page does not offer stops before anything is created', async () => {
-    await loadSim({ missingScope: { category: 'Jobs', method: 'POST' } });
-    expect(await run(full, opts)).toEqual({
+    await loadSim({ scopeRows: 'methods', missingScope: { category: 'Jobs', method: 'POST' } });
+    expect(await run(perMethod, opts)).toEqual({
       status: 'stopped',
       step: 'API scopes',
       reason: 'Jobs POST is not offered on this page',
+    });
+    expect(backend.created).toEqual([]);
+  });
+
+  it('a pinned endpoint the page does not list stops, naming it', async () => {
+    await loadSim({ missingScope: { category: 'Reports', method: 'GET', path: REPORTS } });
+    expect(await run(full, opts)).toEqual({
+      status: 'stopped',
+      step: 'API scopes',
+      reason: `Reports GET ${REPORTS} is not offered on this page`,
+    });
+    expect(backend.created).toEqual([]);
+  });
+
+  it('a method the category has no endpoint for stops (partner Actions has no POST)', async () => {
+    await loadSim({});
+    const actionsPost = request({
+      ...full,
+      scopes: [{ category: 'Actions', methods: ['GET', 'POST'] }],
+    });
+    expect(await run(actionsPost, opts)).toEqual({
+      status: 'stopped',
+      step: 'API scopes',
+      reason: 'Actions POST is not offered on this page',
     });
     expect(backend.created).toEqual([]);
   });
