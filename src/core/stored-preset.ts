@@ -52,7 +52,8 @@ export const toStoredPreset = (preset: Preset): StoredPreset => {
       if (scope.methods.length) entry.methods = scope.methods;
       if (scope.endpoints.length) {
         const byMethod: Partial<Record<Method, string[]>> = {};
-        for (const e of scope.endpoints) (byMethod[e.method] ??= []).push(relative(e.path));
+        for (const e of scope.endpoints)
+          byMethod[e.method] = [...(byMethod[e.method] ?? []), relative(e.path)];
         entry.endpoints = byMethod;
       }
       return entry;
