@@ -25,7 +25,17 @@ export const choose = async (page: Page, dialog: Locator, label: string, text: s
 export const scopeGroup = (dialog: Locator, category: string) =>
   dialog.getByRole('group', { name: category, exact: true });
 
-/** Turns a category on and ticks the given methods inside its group. */
+/**
+ * Turns a category on and ticks endpoint rows by their visible text (method, path, summary are
+ * in the checkbox's name), as a person scanning the list does.
+ */
+export const grantEndpoints = async (dialog: Locator, category: string, rows: RegExp[]) => {
+  const group = scopeGroup(dialog, category);
+  await group.getByRole('switch', { name: category, exact: true }).click();
+  for (const row of rows) await group.getByRole('checkbox', { name: row }).check();
+};
+
+/** Per-method page (scopeRows=methods): turns a category on and ticks the given methods. */
 export const grant = async (dialog: Locator, category: string, methods: string[]) => {
   const group = scopeGroup(dialog, category);
   await group.getByRole('switch', { name: category, exact: true }).click();

@@ -16,6 +16,7 @@ import {
   currentStep,
   expectStep,
   grant,
+  grantEndpoints,
   openWizardLikeAPerson,
   scopeGroup,
   wizardOf,
@@ -97,9 +98,13 @@ describe('a person-like run', () => {
     await dialog.getByRole('button', { name: 'Next' }).click();
 
     await expectStep(dialog, 'API Scopes');
-    await grant(dialog, 'Actions', ['GET', 'POST']);
-    await grant(dialog, 'Reports', ['GET']);
-    await grant(dialog, 'Promo Codes', ['PUT', 'DELETE']);
+    // Rows appear only once the category is on, one per endpoint, checkbox on the left.
+    expect(await scopeGroup(dialog, 'Actions').getByRole('checkbox').count()).toBe(0);
+    await grantEndpoints(dialog, 'Actions', [
+      /^GET \/Mediapartners\/\{AccountSID\}\/Actions List Actions$/,
+    ]);
+    expect(await scopeGroup(dialog, 'Actions').getByRole('checkbox').count()).toBe(6);
+    await grantEndpoints(dialog, 'Promo Codes', [/List Promo Codes/, /Retrieve a Promo Code/]);
     await dialog.getByRole('button', { name: 'Next' }).click();
 
     await expectStep(dialog, 'Create');
@@ -118,10 +123,19 @@ describe('a person-like run', () => {
         version: 14,
         primaryContact: 'ben.carter@acme-media.example',
         developerEmails: ['dev.one@agency.example', 'dev.two@agency.example'],
+        // Promo Codes: both of its GET endpoints, so the whole method; Actions: one of six.
         scopes: [
-          { category: 'Actions', methods: ['GET', 'POST'] },
-          { category: 'Promo Codes', methods: ['PUT', 'DELETE'] },
-          { category: 'Reports', methods: ['GET'] },
+          {
+            category: 'Actions',
+            methods: [],
+            endpoints: [{ method: 'GET', path: '/Mediapartners/{AccountSID}/Actions' }],
+          },
+          { category: 'Promo Codes', methods: ['GET'] },
+        ],
+        grants: [
+          'Actions GET /Mediapartners/{AccountSID}/Actions',
+          'Promo Codes GET /Mediapartners/{AccountSID}/PromoCodes',
+          'Promo Codes GET /Mediapartners/{AccountSID}/PromoCodes/{Id}',
         ],
         accountSid: expect.stringMatching(/^IR\w{30}$/),
         createdAt: expect.any(String),
@@ -169,7 +183,7 @@ describe('traps for a careless driver', () => {
   });
 
   it('makes "GET" ambiguous in the dialog but unique inside a category group', async () => {
-    const page = await visit(SIM_PATHS.partnerApi, '?openWizard=1');
+    const page = await visit(SIM_PATHS.partnerApi, '?openWizard=1&scopeRows=methods');
     const dialog = await pastSetup(page);
     await dialog.getByRole('button', { name: 'Next' }).click();
     await expectStep(dialog, 'API Scopes');
@@ -192,6 +206,46 @@ describe('traps for a careless driver', () => {
     await dialog.getByRole('button', { name: 'Next' }).click();
     expect(await dialog.getByRole('alert').textContent()).toBe('Select at least one API scope.');
   });
+});
+
+describe('the scopes step as design systems build it', () => {
+  // One row per toggle kind, each in another layout: a person finds the toggle by role and the
+  // category's name, and the row by its text, whatever the markup around them.
+  const variants = [
+    { categoryToggle: 'switch', categoryLayout: 'sibling', role: 'switch' },
+    { categoryToggle: 'checkbox', categoryLayout: 'controls', role: 'checkbox' },
+    { categoryToggle: 'expand', categoryLayout: 'group', role: 'button' },
+  ] as const;
+  for (const { categoryToggle, categoryLayout, role } of variants)
+    it(`${categoryToggle} toggle, rows in its ${categoryLayout}; table rows named by summary`, async () => {
+      const query = `?openWizard=1&categoryToggle=${categoryToggle}&categoryLayout=${categoryLayout}&endpointRow=table&pathPlaceholders=camel`;
+      const page = await visit(SIM_PATHS.brandApi, query);
+      const dialog = await pastSetup(page, `Variant ${categoryToggle}`);
+      await dialog.getByRole('button', { name: 'Next' }).click();
+      await expectStep(dialog, 'API Scopes');
+      const toggle = dialog.getByRole(role, { name: 'Ads', exact: true });
+      if (categoryLayout === 'controls')
+        expect(await toggle.getAttribute('aria-controls')).toBeNull();
+      await toggle.click();
+      // The row's checkbox is named by the summary; method and path sit in the other cells.
+      const row = dialog.getByRole('row', {
+        name: /PUT \/Advertisers\/\{accountSid\}\/Ads\/\{adId\}/,
+      });
+      await row.getByRole('checkbox', { name: 'Update an Ad' }).check();
+      await dialog.getByRole('button', { name: 'Next' }).click();
+      await expectStep(dialog, 'Create');
+      await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+      await page.getByRole('dialog', { name: 'Access Token Created' }).waitFor();
+      expect(sim.records()).toMatchObject([
+        {
+          name: `Variant ${categoryToggle}`,
+          // The backend keeps the reference spelling whatever the page shows; Ads has one PUT
+          // endpoint, so it is the whole method.
+          scopes: [{ category: 'Ads', methods: ['PUT'] }],
+          grants: ['Ads PUT /Advertisers/{AccountSID}/Ads/{AdId}'],
+        },
+      ]);
+    });
 });
 
 describe('variants', () => {
@@ -230,7 +284,10 @@ describe('variants', () => {
   });
 
   it('works with native selects', async () => {
-    const page = await visit(SIM_PATHS.partnerApi, '?openWizard=1&nativeSelects=1');
+    const page = await visit(
+      SIM_PATHS.partnerApi,
+      '?openWizard=1&nativeSelects=1&scopeRows=methods',
+    );
     const dialog = wizardOf(page);
     await dialog.getByRole('textbox', { name: 'Token Name' }).fill('Native Token');
     await dialog
@@ -301,7 +358,7 @@ describe('scenario switches', () => {
   });
 
   it('confirmStep asks "Create this token?" before creating', async () => {
-    const page = await visit(SIM_PATHS.partnerApi, '?openWizard=1&confirmStep=1');
+    const page = await visit(SIM_PATHS.partnerApi, '?openWizard=1&confirmStep=1&scopeRows=methods');
     const dialog = await pastSetup(page, 'Confirmed Token');
     await dialog.getByRole('button', { name: 'Next' }).click();
     await grant(dialog, 'Ads', ['GET']);
@@ -325,6 +382,7 @@ describe('scenario switches', () => {
       missingScope: { category: 'Actions', method: 'DELETE' },
       partialMethods: { Ads: ['GET'] },
       extraCategories: 46,
+      scopeRows: 'methods',
     };
     const page = await visit(
       SIM_PATHS.partnerApi,
