@@ -217,7 +217,7 @@ describe('the driver on the simulation', () => {
     await loadSim({ missingScope: { category: 'Jobs', method: 'POST' } });
     expect(await run(full, opts)).toEqual({
       status: 'stopped',
-      step: 'API scopes',
+      step: 'scopes',
       reason: 'Jobs POST is not offered on this page',
     });
     expect(backend.created).toEqual([]);
@@ -227,7 +227,7 @@ describe('the driver on the simulation', () => {
     await loadSim({ nameError: 'Names must start with the team prefix.' });
     expect(await run(full, opts)).toEqual({
       status: 'stopped',
-      step: 'Setup',
+      step: 'setup',
       reason: 'Names must start with the team prefix.',
     });
     expect(backend.created).toEqual([]);
@@ -237,7 +237,7 @@ describe('the driver on the simulation', () => {
     await loadSim({ renameLabel: { key: 'tokenName', to: 'Token Title' } });
     expect(await run(full, { timeout: 600 })).toEqual({
       status: 'stopped',
-      step: 'Setup',
+      step: 'setup',
       reason: 'Token Name (textbox) not found',
     });
     expect(backend.created).toEqual([]);
