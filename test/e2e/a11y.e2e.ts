@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIM_PATHS, startSim } from '../sim/server.mjs';
 import { DESKTOP_VIEWPORT, type ExtensionBrowser, launchWithExtension } from './harness/launch.ts';
+import { byRole } from './harness/session.ts';
 import { BROWSER, panelFrame, settle, writeStoredItems } from './support/helper-ui.ts';
 
 /**
@@ -12,6 +14,17 @@ import { BROWSER, panelFrame, settle, writeStoredItems } from './support/helper-
  * contents are audited too. Firefox here has no Japanese language pack, so its "ja" run shows the
  * English fallback; it is audited all the same.
  */
+
+const message = (lang: string, key: string): string =>
+  JSON.parse(
+    readFileSync(new URL(`../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8'),
+  )[key].message;
+const MESSAGES = Object.fromEntries(
+  (['en', 'ja'] as const).map((lang) => [
+    lang,
+    { fillForm: message(lang, 'fillForm'), runReady: message(lang, 'runReady') },
+  ]),
+) as Record<'en' | 'ja', { fillForm: string; runReady: string }>;
 
 const AXE_SOURCE: string = createRequire(import.meta.url)('axe-core').source;
 
@@ -122,6 +135,24 @@ for (const lang of ['en', 'ja'] as const) {
         const panel = await panelFrame(apiPage);
         await openTeam(panel);
         await expectScheme(panel, colorScheme);
+        await showWhole(apiPage, panel);
+        expect(await audit(panel)).toEqual([]);
+        await apiPage.setViewport(DESKTOP_VIEWPORT);
+      });
+
+      it('the in-page panel has no violations once a run has filled the wizard', async () => {
+        const panel = await panelFrame(apiPage);
+        // The helper speaks en or ja (Firefox here falls back to en): press "Fill form" in either.
+        const fill = await panel.waitForSelector(
+          `${byRole('button', MESSAGES[lang].fillForm)}:not([disabled]), ${byRole('button', MESSAGES.en.fillForm)}:not([disabled])`,
+          { timeout: 15_000 },
+        );
+        await fill?.click();
+        await panel.waitForFunction(
+          (done) => done.includes(document.querySelector('[role="status"]')?.textContent ?? ''),
+          { timeout: 60_000 },
+          [MESSAGES[lang].runReady, MESSAGES.en.runReady],
+        );
         await showWhole(apiPage, panel);
         expect(await audit(panel)).toEqual([]);
         await apiPage.setViewport(DESKTOP_VIEWPORT);
