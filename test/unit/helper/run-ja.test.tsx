@@ -64,6 +64,22 @@ const ALL_STEPS: PlanStep[] = [
   { kind: 'awaitCreated' },
 ];
 
+/** Every kind of plan step, by the type: a new kind fails to compile here until it is listed. */
+const KINDS: Record<PlanStep['kind'], true> = {
+  openWizard: true,
+  expectStep: true,
+  fillText: true,
+  choose: true,
+  addEmails: true,
+  clearScopes: true,
+  setCategory: true,
+  checkMethod: true,
+  next: true,
+  readBack: true,
+  create: true,
+  awaitCreated: true,
+};
+
 async function seedPreset(): Promise<void> {
   await fakeBrowser.storage.sync.set({
     meta: {
@@ -109,6 +125,12 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('the run status in Japanese', () => {
+  it('covers every kind of plan step', () => {
+    expect([...new Set(ALL_STEPS.map((step) => step.kind))].sort()).toEqual(
+      Object.keys(KINDS).sort(),
+    );
+  });
+
   it('words every kind of progress step in Japanese, with no English and no message key', async () => {
     const shown: string[] = [];
     for (const step of ALL_STEPS) {
