@@ -141,7 +141,8 @@ describe('the run status in Japanese', () => {
     expect(new Set(shown).size).toBe(ALL_STEPS.length);
     expect(shown).toContain('ステップ 1/1: Reports の GET にチェック');
     expect(shown).toContain('ステップ 1/1: 次へ(「連絡先情報」から)');
-  });
+    // One helper per step kind, rendered in turn: slow on a shared machine.
+  }, 30_000);
 
   it('words a stop at every wizard step in Japanese, keeping the page’s reason verbatim', async () => {
     for (const step of WIZARD_STEPS) {
@@ -153,7 +154,7 @@ describe('the run status in Japanese', () => {
       );
       expect(latinWords(status)).toEqual([]);
     }
-  });
+  }, 30_000);
 
   it('words the other endings in Japanese', async () => {
     const endings: RunOutcome[] = [
@@ -166,7 +167,7 @@ describe('the run status in Japanese', () => {
       expect(status).not.toBe(formatMessage('ja', 'runStarting'));
       expect(latinWords(status)).toEqual([]);
     }
-  });
+  }, 30_000);
 
   it('catches English: the same check finds the English wording of a step', () => {
     // The check itself can fail: English progress lines are full of Latin words.
