@@ -157,14 +157,14 @@ describe('the run status in Japanese', () => {
   }, 30_000);
 
   it('words the other endings in Japanese', async () => {
-    const endings: RunOutcome[] = [
-      { status: 'ready-for-review' },
-      { status: 'created' },
-      { status: 'cancelled' },
+    const endings: [RunOutcome, string][] = [
+      [{ status: 'ready-for-review' }, 'runReady'],
+      [{ status: 'created' }, 'runCreated'],
+      [{ status: 'cancelled' }, 'runCancelled'],
     ];
-    for (const outcome of endings) {
-      const status = await runInJapanese({ outcome }, /.+/);
-      expect(status).not.toBe(formatMessage('ja', 'runStarting'));
+    for (const [outcome, key] of endings) {
+      const expected = formatMessage('ja', key);
+      const status = await runInJapanese({ outcome }, new RegExp(`^${expected}$`));
       expect(latinWords(status)).toEqual([]);
     }
   }, 30_000);
