@@ -3,9 +3,11 @@
 // API page.
 //   npm run demo                      Chromium window (needs a display)
 //   npm run demo -- --browser firefox Firefox window
-//   npm run demo -- --headless        no window: screenshots of each step under .demo/, paths printed
+//   npm run demo -- --headless        no window: screenshots of each step under .demo/, and the
+//                                     store listing's screenshots (1280×800, en and ja) under
+//                                     .demo/store/; paths printed
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runnerImport } from 'vite';
 import { SIM_PATHS, startSim } from './sim/server.mjs';
@@ -73,7 +75,10 @@ if (!headless) {
 mkdirSync(outDir, { recursive: true });
 const shots = [];
 const shoot = async (target, name) => {
-  const path = join(outDir, `${String(shots.length + 1).padStart(2, '0')}-${name}.png`);
+  const file = name.startsWith('store-')
+    ? join('store', `${name}.png`)
+    : `${String(shots.length + 1).padStart(2, '0')}-${name}.png`;
+  const path = join(outDir, file);
   await target.screenshot({ path });
   shots.push(path);
 };
@@ -122,8 +127,56 @@ try {
   const [record] = sim.records();
   console.log('The simulated backend recorded:', JSON.stringify(record, null, 2));
 } finally {
+  await ext.close();
+}
+
+/**
+ * The store listings' screenshots: 1280×800 (what the Chrome Web Store and addons.mozilla.org
+ * ask for), in English and Japanese, in Chromium (the Firefox here has no Japanese language
+ * pack). The person's view: the API page with the helper docked beside it, then the wizard filled
+ * from the preset, on its Create step, ready for review.
+ */
+const STORE_SIZE = { width: 1280, height: 800 };
+const messages = (lang) =>
+  JSON.parse(readFileSync(join(root, 'public/_locales', lang, 'messages.json'), 'utf8'));
+
+async function storeScreenshots(lang) {
+  const m = messages(lang);
+  const store = await launchWithExtension('chromium', { simPort: sim.port, lang, headless: true });
+  try {
+    const seed = await store.openExtensionPage('src/helper/index.html?demo-seed=1');
+    await seed.evaluate(async (items) => {
+      const g = globalThis;
+      await (g.browser ?? g.chrome).storage.sync.set(items);
+    }, toStorageItems(state));
+    await seed.close();
+    sim.reset();
+    const api = await store.openPage(`https://app.impact.com${SIM_PATHS.partnerApi}?lang=${lang}`);
+    await api.setViewport(STORE_SIZE);
+    const frameHandle = await api.waitForSelector('impact-token-helper >>> iframe:not([hidden])');
+    const panel = await frameHandle.contentFrame();
+    const fill = await panel.waitForSelector(
+      `${byRole('button', m.fillForm.message)}:not([disabled])`,
+    );
+    await new Promise((r) => setTimeout(r, 1000)); // the panel slides in
+    await shoot(api, `store-${lang}-1-helper-beside-the-page`);
+    await fill.click();
+    await panel.waitForFunction(
+      (done) => document.querySelector('[role="status"]')?.textContent === done,
+      { timeout: 60_000 },
+      m.runReady.message,
+    );
+    await shoot(api, `store-${lang}-2-ready-for-review`);
+  } finally {
+    await store.close();
+  }
+}
+
+try {
+  mkdirSync(join(outDir, 'store'), { recursive: true });
+  for (const lang of ['en', 'ja']) await storeScreenshots(lang);
+} finally {
   console.log('\nScreenshots:');
   for (const path of shots) console.log(`  ${path}`);
-  await ext.close();
   await sim.close();
 }

@@ -24,7 +24,7 @@ export function serveRunPorts(): () => void {
       }
     };
     const refuse = (reason: string) =>
-      send({ type: 'done', outcome: { status: 'stopped', step: 'Setup', reason } });
+      send({ type: 'done', outcome: { status: 'stopped', step: 'setup', reason } });
     port.onDisconnect.addListener(() => abort.abort());
     port.onMessage.addListener(async (raw: unknown) => {
       const message = parseRunIn(raw);

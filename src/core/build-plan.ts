@@ -1,4 +1,4 @@
-import type { Plan, PlanStep, ReadBackExpectation, WizardStep } from './plan';
+import type { Plan, PlanStep, ReadBackExpectation } from './plan';
 import { normalizeScopes } from './scope-model';
 import type { TokenRequest } from './token-request';
 
@@ -62,50 +62,4 @@ export const buildPlan = (request: TokenRequest): Plan => {
   );
   if (request.mode === 'create') steps.push({ kind: 'create' }, { kind: 'awaitCreated' });
   return { request, steps };
-};
-
-const STEP_NAMES: Record<WizardStep, string> = {
-  setup: 'Setup',
-  contact: 'Contact information',
-  scopes: 'API scopes',
-  create: 'Create',
-};
-
-/** A short English label for progress logs; the helper UI has its own localized labels. */
-export const describeStep = (step: PlanStep): string => {
-  switch (step.kind) {
-    case 'openWizard':
-      return 'Open the Create Access Token wizard';
-    case 'expectStep':
-      return `Check the wizard is on ${STEP_NAMES[step.step]}`;
-    case 'fillText':
-      return step.field === 'tokenName' ? 'Fill in the token name' : 'Fill in the description';
-    case 'choose':
-      return step.field === 'apiVersion'
-        ? `Choose API version ${step.value}`
-        : `Choose primary contact ${step.value}`;
-    case 'addEmails':
-      return `Add ${step.values.length} developer email${step.values.length === 1 ? '' : 's'}`;
-    case 'clearScopes':
-      return 'Clear all scopes';
-    case 'setCategory':
-      return `Turn ${step.on ? 'on' : 'off'} ${step.category}`;
-    case 'setGrants': {
-      const { category, methods, endpoints } = step.scope;
-      const pinned = endpoints.length ? [`${endpoints.length} endpoint(s)`] : [];
-      return `Tick ${category}: ${[...methods.map((m) => `all ${m}`), ...pinned].join(', ')}`;
-    }
-    case 'next':
-      return `Next (from ${STEP_NAMES[step.from]})`;
-    case 'readBack':
-      return 'Check the summary matches the preset';
-    case 'create':
-      return 'Create the token';
-    case 'awaitCreated':
-      return 'Wait for the token to be created';
-    default: {
-      const unknown: never = step;
-      return `Unknown step ${JSON.stringify(unknown)}`;
-    }
-  }
 };

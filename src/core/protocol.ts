@@ -1,4 +1,4 @@
-import type { PlanStep } from './plan';
+import type { PlanStep, WizardStep } from './plan';
 import type { Scope, ScopeCatalog } from './scope-model';
 import type { TokenRequest } from './token-request';
 
@@ -89,11 +89,12 @@ export type RunIn = { type: 'start'; request: TokenRequest } | { type: 'cancel' 
 export type RunOutcome =
   | { status: 'ready-for-review' }
   | { status: 'created' }
-  | { status: 'stopped'; step: string; reason: string }
+  /** `step` is the wizard step's id; `reason` is the page's or the driver's words, shown verbatim. */
+  | { status: 'stopped'; step: WizardStep; reason: string }
   | { status: 'cancelled' };
 
 /** content -> helper over the run port. */
 export type RunOut =
-  /** `step` is about to run; the helper words it (describeStep), so its text stays out of the page. */
+  /** `step` is about to run; the helper words it (src/helper/run-text.ts) in the person's language. */
   | { type: 'progress'; index: number; total: number; step: PlanStep }
   | { type: 'done'; outcome: RunOutcome; offered?: ScopeCatalog };

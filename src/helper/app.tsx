@@ -27,7 +27,7 @@ import { useRun } from './run';
 import { findTarget, readPageInfo, type Target } from './target';
 import { CaptureAsPreset } from './team/capture';
 import { PresetNotes } from './team/preset-notes';
-import { TeamSection } from './team-slot';
+import { TeamSection } from './team/team-section';
 import { TokenForm } from './token-form';
 
 /** Select values: '' (None), 'user:<id>' (stored) or 'org:<id>' (from the organization). */

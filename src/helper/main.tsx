@@ -14,4 +14,5 @@ const params = new URLSearchParams(location.search);
 document.body.classList.add(
   params.get('embedded') === '1' ? 'embedded' : params.has('tabId') ? 'tab' : 'popup',
 );
+// index.html's <main> holds the whole helper: one main landmark, all content inside it.
 render(<App search={location.search} />, document.getElementById('app') as HTMLElement);

@@ -1,44 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { describeStep } from '../core/build-plan';
 import type { RunOut, RunOutcome } from '../core/protocol';
 import type { Scope } from '../core/scopes';
 import type { TokenRequest } from '../core/token-request';
 import { t } from '../platform/i18n';
 import { connectRun, type RunConnection } from '../platform/ports';
+import { outcomeText, progressText } from './run-text';
 
 /**
  * One run at a time, over the run port. The status line is the person's (and the tests') view of
  * it: progress per step, then a final sentence that ends with "Ready for review" or "Token
  * created", or begins with "Stopped:".
  */
-
-const STEP_KEYS: Record<string, string> = {
-  setup: 'stepSetup',
-  contact: 'stepContact',
-  scopes: 'stepScopes',
-  create: 'stepCreate',
-  // The page driver reports its English step labels (src/page/wizard.ts STEP_LABEL).
-  Setup: 'stepSetup',
-  'Contact information': 'stepContact',
-  'API scopes': 'stepScopes',
-  Create: 'stepCreate',
-};
-
-/** A wizard step (id or English label) in the person's language; anything else is shown as given. */
-export const stepName = (step: string): string => (STEP_KEYS[step] ? t(STEP_KEYS[step]) : step);
-
-export function outcomeText(outcome: RunOutcome): string {
-  switch (outcome.status) {
-    case 'ready-for-review':
-      return t('runReady');
-    case 'created':
-      return t('runCreated');
-    case 'cancelled':
-      return t('runCancelled');
-    case 'stopped':
-      return t('runStopped', [stepName(outcome.step), outcome.reason]);
-  }
-}
 
 export interface RunState {
   running: boolean;
@@ -68,10 +40,9 @@ export function useRun(onOffered: (scopes: Scope[]) => void) {
       onMessage(message: RunOut) {
         if (connection.current !== conn) return;
         if (message.type === 'progress') {
-          const step = Math.min(message.index + 1, message.total);
           setState({
             running: true,
-            status: t('runStep', [String(step), String(message.total), describeStep(message.step)]),
+            status: progressText(message.index, message.total, message.step),
           });
         } else if (message.type === 'done') {
           if (message.offered?.length) offered.current(message.offered);

@@ -16,7 +16,6 @@ import {
   expectStep,
   makeCtx,
   move,
-  STEP_LABEL,
   Stop,
   toSetup,
   wizard,
@@ -143,7 +142,7 @@ export const runPlan = (steps: readonly PlanStep[], options: RunOptions): Promis
   exclusive<RunOutcome>(
     () => ({
       status: 'stopped',
-      step: STEP_LABEL.setup,
+      step: 'setup',
       reason: 'another run is already in progress on this page',
     }),
     async () => {
@@ -165,7 +164,7 @@ export const runPlan = (steps: readonly PlanStep[], options: RunOptions): Promis
         if (signal.aborted && !r.pressed) return { status: 'cancelled' };
         return {
           status: 'stopped',
-          step: STEP_LABEL[e instanceof Stop ? e.step : at],
+          step: e instanceof Stop ? e.step : at,
           reason: signal.aborted
             ? 'cancelled after Create was pressed: the token may exist, check the token list'
             : (e as Error).message,
@@ -175,7 +174,7 @@ export const runPlan = (steps: readonly PlanStep[], options: RunOptions): Promis
       return r.pressed
         ? {
             status: 'stopped',
-            step: STEP_LABEL.create,
+            step: 'create',
             reason: 'Create was pressed but not confirmed',
           }
         : { status: 'ready-for-review' };

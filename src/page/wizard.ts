@@ -20,7 +20,10 @@ export const makeCtx = (s: PageStrings, signal: AbortSignal, timeout = DEFAULT_T
   timeout,
 });
 
-/** English step names for outcomes: stable data; the helper UI localizes them. */
+/**
+ * English step names inside the driver's stop reasons (which are English, like the page's own
+ * alerts are in its language); the outcome itself carries the WizardStep id, which the helper words.
+ */
 export const STEP_LABEL: Record<WizardStep, string> = {
   setup: 'Setup',
   contact: 'Contact information',

@@ -10,7 +10,10 @@ const MIME: Record<DownloadKind, string> = {
   csv: 'text/csv;charset=utf-8',
 };
 
-/** Saves `text` as a file named `filename`. CSV gets a BOM so Excel reads Japanese correctly. */
+/**
+ * Saves `text` as a file named `filename`. CSV gets a BOM so Excel reads Japanese correctly; the
+ * CSV itself is made formula-safe where it is written (src/core/audit-log.ts csvCell).
+ */
 export function downloadText(filename: string, text: string, kind: DownloadKind = 'json'): void {
   const body = kind === 'csv' && !text.startsWith('\uFEFF') ? `\uFEFF${text}` : text;
   const url = URL.createObjectURL(new Blob([body], { type: MIME[kind] }));
@@ -27,21 +30,6 @@ export function downloadText(filename: string, text: string, kind: DownloadKind 
     // The click has started the download; revoking later lets slow browsers still read it.
     setTimeout(() => URL.revokeObjectURL(url), 30_000);
   }
-}
-
-/** Saves `value` as pretty-printed JSON. */
-export function downloadJson(filename: string, value: unknown): void {
-  downloadText(filename, `${JSON.stringify(value, null, 2)}\n`, 'json');
-}
-
-/** One CSV field, quoted when it holds a separator, quote or line break (RFC 4180). */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** Rows to CSV text with CRLF line ends. */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 /** Largest file read as text; presets packs are small, anything bigger is a mistake. */

@@ -2,9 +2,10 @@ import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type AuditEntry, auditToCsv, auditToJson } from '../../core/audit-log';
 import { scopeKeys } from '../../core/scopes';
-import { clearAudit, type LoadedAudit, loadAudit, watchAudit } from '../../platform/audit';
+import { clearAudit, loadAudit, watchAudit } from '../../platform/audit';
 import { downloadText } from '../../platform/files';
 import { t, uiLanguage } from '../../platform/i18n';
+import { useStored } from '../use-stored';
 import { kindName } from './preset-marks';
 
 /** The popup is narrow: the newest entries are listed, the export has them all. */
@@ -19,24 +20,10 @@ const fileDate = (now: Date) =>
  * export as CSV or JSON, and Clear behind a confirmation.
  */
 export function AuditView({ now }: { now(): Date }): JSX.Element {
-  const [audit, setAudit] = useState<LoadedAudit>();
+  const audit = useStored(loadAudit, watchAudit);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState('');
   const keepButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    const reload = () =>
-      void loadAudit()
-        .then((next) => live && setAudit(next))
-        .catch(() => {});
-    reload();
-    const stop = watchAudit(reload);
-    return () => {
-      live = false;
-      stop();
-    };
-  }, []);
 
   // The safe choice has focus when the question appears.
   useEffect(() => {

@@ -7,6 +7,10 @@ export const kindName = (kind: AccountKind): string =>
   t(kind === 'brand' ? 'kindBrand' : 'kindPartner');
 
 /** The marks of one preset as short lines; nothing when there is nothing to say. */
+/** Whether a preset has any mark to list (a reference to an empty list would point at nothing). */
+export const hasMarks = (marks: PresetMarks): boolean =>
+  marks.write.length > 0 || marks.allCategories || marks.drift.length > 0;
+
 export function MarkList({
   marks,
   managed,

@@ -7,7 +7,7 @@ import { copyText } from '../../platform/clipboard';
 import { downloadText } from '../../platform/files';
 import { t } from '../../platform/i18n';
 import type { PresetMarks } from './marks';
-import { MarkList } from './preset-marks';
+import { hasMarks, MarkList } from './preset-marks';
 
 const PACK_FILE = 'impact-token-presets.json';
 
@@ -43,20 +43,24 @@ export function SharePresets({ presets, managed, marksOf, selected }: Props): JS
         <fieldset class="preset-list">
           <legend>{t('exportChooseLegend')}</legend>
           <ul>
-            {presets.map((p) => (
-              <li key={p.id}>
-                <label class="check">
-                  <input
-                    type="checkbox"
-                    checked={chosen.has(p.id)}
-                    aria-describedby={`marks-${p.id}`}
-                    onChange={(e) => toggle(p.id, e.currentTarget.checked)}
-                  />
-                  {p.name}
-                </label>
-                <MarkList marks={marksOf(p)} id={`marks-${p.id}`} />
-              </li>
-            ))}
+            {presets.map((p) => {
+              const marks = marksOf(p);
+              const marksId = `marks-${p.id}`;
+              return (
+                <li key={p.id}>
+                  <label class="check">
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(p.id)}
+                      aria-describedby={hasMarks(marks) ? marksId : undefined}
+                      onChange={(e) => toggle(p.id, e.currentTarget.checked)}
+                    />
+                    {p.name}
+                  </label>
+                  <MarkList marks={marks} id={marksId} />
+                </li>
+              );
+            })}
           </ul>
         </fieldset>
       )}

@@ -1,6 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { PageInfo } from '../../core/protocol';
 import { type Catalogs, loadCatalogs, saveCatalog, watchCatalogs } from '../../platform/catalog';
+import { useStored } from '../use-stored';
+
+const NONE: Catalogs = {};
 
 /**
  * The scope offers last seen per account kind. With `record`, what the open page offers (its page
@@ -8,21 +11,7 @@ import { type Catalogs, loadCatalogs, saveCatalog, watchCatalogs } from '../../p
  * component records, so a page's offer is written once.
  */
 export function useCatalogs(page: PageInfo | undefined, record = false): Catalogs {
-  const [catalogs, setCatalogs] = useState<Catalogs>({});
-
-  useEffect(() => {
-    let live = true;
-    const reload = () =>
-      void loadCatalogs()
-        .then((next) => live && setCatalogs(next))
-        .catch(() => {});
-    reload();
-    const stop = watchCatalogs(reload);
-    return () => {
-      live = false;
-      stop();
-    };
-  }, []);
+  const catalogs = useStored(loadCatalogs, watchCatalogs) ?? NONE;
 
   const kind = page?.kind;
   const scopes = page?.scopes;

@@ -47,6 +47,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Extra Chromium switches (e.g. a forced colour scheme for the docs screenshots). */
   chromiumArgs?: string[];
+  /** prefers-color-scheme for every frame, extension pages included; default: the browser's. */
+  colorScheme?: 'light' | 'dark';
 }
 
 function distFor(name: BrowserName): string {
@@ -76,6 +78,10 @@ async function launchChromium(
       ...CHROMIUM_BASE_ARGS,
       `--lang=${lang}`,
       ...mapHostsArgs(SIM_HOSTS, opts.simPort),
+      // Applies to every frame, the panel's extension iframe (another process) too.
+      ...(opts.colorScheme
+        ? [`--blink-settings=preferredColorScheme=${opts.colorScheme === 'dark' ? 0 : 1}`]
+        : []),
       ...(opts.chromiumArgs ?? []),
     ],
   });
@@ -116,6 +122,12 @@ async function launchFirefox(
       'network.proxy.allow_hijacking_localhost': false,
       'network.dns.disableIPv6': true,
       'intl.locale.requested': lang,
+      // 0 dark, 1 light: what prefers-color-scheme reports to every document.
+      ...(opts.colorScheme
+        ? {
+            'layout.css.prefers-color-scheme.content-override': opts.colorScheme === 'dark' ? 0 : 1,
+          }
+        : {}),
     },
   });
   await browser.installExtension(distFor('firefox'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlan, describeStep } from '../../../src/core/build-plan';
+import { buildPlan } from '../../../src/core/build-plan';
 import type { PlanStep } from '../../../src/core/plan';
 import { type TokenRequestInput, TokenRequestSchema } from '../../../src/core/token-request';
 
@@ -122,19 +122,5 @@ describe('buildPlan', () => {
   it('asks for "latest" as such, leaving the page to say which version that is', () => {
     const steps = buildPlan(request({ version: undefined })).steps;
     expect(steps).toContainEqual({ kind: 'choose', field: 'apiVersion', value: 'latest' });
-  });
-});
-
-describe('describeStep', () => {
-  it('labels every step of a full plan, distinctly where the steps differ', () => {
-    const steps = buildPlan(request()).steps;
-    const labels = steps.map(describeStep);
-    expect(labels.every((l) => l.length > 0 && !l.startsWith('Unknown'))).toBe(true);
-    expect(labels).toContain('Choose API version 16');
-    expect(labels).toContain('Tick Actions: all GET, 1 endpoint(s)');
-    expect(labels).toContain('Next (from Contact information)');
-    expect(labels).toContain('Add 2 developer emails');
-    expect(describeStep({ kind: 'addEmails', values: ['a@b.co'] })).toBe('Add 1 developer email');
-    expect(describeStep({ kind: 'setCategory', category: 'Ads', on: false })).toBe('Turn off Ads');
   });
 });

@@ -20,7 +20,7 @@ export interface FakePageOptions {
   info: PageInfo;
   /** What a run ends with; default: ready for review (review mode) or created (create mode). */
   outcome?: RunOutcome | ((request: TokenRequest) => RunOutcome);
-  /** Progress labels sent before the outcome. */
+  /** Plan steps reported as progress before the outcome (the helper words them). */
   steps?: PlanStep[];
   /** When true the run never finishes by itself (to test Cancel). */
   hang?: boolean;

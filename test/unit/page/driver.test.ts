@@ -106,7 +106,7 @@ describe('refusals stop the run, in the page’s words, before anything is creat
     const page = mountWizardPage({ takenNames: ['Nightly sync'] });
     expect(await run({ ...full, mode: 'create' })).toEqual({
       status: 'stopped',
-      step: 'Setup',
+      step: 'setup',
       reason: 'A token with this name already exists.',
     });
     expect(page.created).toEqual([]);
@@ -116,7 +116,7 @@ describe('refusals stop the run, in the page’s words, before anything is creat
     mountWizardPage();
     expect(await run(request({ developerEmails: ['dev@localhost'] }))).toEqual({
       status: 'stopped',
-      step: 'Contact information',
+      step: 'contact',
       reason: 'Enter a valid email address.',
     });
   });
@@ -128,7 +128,7 @@ describe('refusals stop the run, in the page’s words, before anything is creat
     );
     expect(outcome).toEqual({
       status: 'stopped',
-      step: 'API scopes',
+      step: 'scopes',
       reason: 'Reports POST is not offered on this page',
     });
     expect(page.state.step).toBe(2);
@@ -139,7 +139,7 @@ describe('refusals stop the run, in the page’s words, before anything is creat
     mountWizardPage();
     expect(await run(request({ scopes: [{ category: 'Catalogs', methods: ['GET'] }] }))).toEqual({
       status: 'stopped',
-      step: 'API scopes',
+      step: 'scopes',
       reason: 'Catalogs is not offered on this page',
     });
   });
@@ -148,7 +148,7 @@ describe('refusals stop the run, in the page’s words, before anything is creat
     mountWizardPage({ rename: { tokenName: 'Token Title' } });
     expect(await run(full, { timeout: 400 })).toEqual({
       status: 'stopped',
-      step: 'Setup',
+      step: 'setup',
       reason: 'Token Name (textbox) not found',
     });
   });
@@ -157,7 +157,7 @@ describe('refusals stop the run, in the page’s words, before anything is creat
     mountWizardPage();
     expect(await run(request({ version: '99' }))).toEqual({
       status: 'stopped',
-      step: 'Setup',
+      step: 'setup',
       reason: "API Version '99' is not offered on this page",
     });
   });
@@ -170,7 +170,7 @@ describe('one run at a time, and cancel', () => {
     const second = await run(full);
     expect(second).toEqual({
       status: 'stopped',
-      step: 'Setup',
+      step: 'setup',
       reason: 'another run is already in progress on this page',
     });
     expect(await first).toEqual({ status: 'ready-for-review' });
@@ -203,7 +203,7 @@ describe('one run at a time, and cancel', () => {
         },
       },
     );
-    expect(outcome).toMatchObject({ status: 'stopped', step: 'Create' });
+    expect(outcome).toMatchObject({ status: 'stopped', step: 'create' });
     expect(outcome.status === 'stopped' && outcome.reason).toMatch(/Create was pressed/);
     expect(page.created).toEqual([]);
   });
@@ -240,7 +240,7 @@ describe('hand-built plans', () => {
     });
     expect(outcome).toEqual({
       status: 'stopped',
-      step: 'API scopes',
+      step: 'scopes',
       reason: 'expected the API scopes step, page shows Setup',
     });
   });

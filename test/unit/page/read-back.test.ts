@@ -44,12 +44,12 @@ describe('late resets: filled once more, then read again', () => {
 describe('differences that do not go away stop the run before Create', () => {
   const cases = [
     // An emptied name is caught by the page itself when Next is pressed: its words are kept.
-    ['tokenName', 'Setup', 'Token Name is required.'],
-    ['description', 'Setup', "Description is '', expected 'Reads reports for the warehouse'"],
-    ['version', 'Setup', "API Version is 'Version 16 (Latest)', expected '15'"],
+    ['tokenName', 'setup', 'Token Name is required.'],
+    ['description', 'setup', "Description is '', expected 'Reads reports for the warehouse'"],
+    ['version', 'setup', "API Version is 'Version 16 (Latest)', expected '15'"],
     [
       'contact',
-      'Contact information',
+      'contact',
       "Primary Contact is 'Aiko Tanaka <aiko@acme.example>', expected 'ben@acme.example'",
     ],
   ] as const;
@@ -65,7 +65,7 @@ describe('differences that do not go away stop the run before Create', () => {
     const page = mountWizardPage({ stepDelay: 10, alwaysReset: 'emails', resetDelay: 25 });
     expect(await run(base)).toEqual({
       status: 'stopped',
-      step: 'Contact information',
+      step: 'contact',
       reason: "Developer Emails is '', expected 'dev@acme.example'",
     });
     expect(page.created).toEqual([]);
@@ -78,7 +78,7 @@ describe('differences that do not go away stop the run before Create', () => {
     const outcome = await runPlan(steps, { signal: new AbortController().signal, timeout: 300 });
     expect(outcome).toEqual({
       status: 'stopped',
-      step: 'API scopes',
+      step: 'scopes',
       reason: 'Ads did not turn off',
     });
     expect(page.created).toEqual([]);
@@ -112,7 +112,7 @@ describe('read-back makes the page match the expectation exactly', () => {
     const outcome = await runPlan(steps, { signal: new AbortController().signal, timeout: 500 });
     expect(outcome).toEqual({
       status: 'stopped',
-      step: 'API scopes',
+      step: 'scopes',
       reason: 'Reports PUT is not offered on this page',
     });
     expect(page.created).toEqual([]);

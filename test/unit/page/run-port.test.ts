@@ -55,7 +55,7 @@ describe('serveRunPorts', () => {
     const { helper, received } = connect();
     helper.postMessage({ type: 'start', request: { name: '', scopes: [] } });
     const [done] = await received;
-    expect(done).toMatchObject({ type: 'done', outcome: { status: 'stopped', step: 'Setup' } });
+    expect(done).toMatchObject({ type: 'done', outcome: { status: 'stopped', step: 'setup' } });
     expect(page.state.open).toBe(false);
   });
 

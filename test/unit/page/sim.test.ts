@@ -297,7 +297,7 @@ describe('the driver on the simulation', { timeout: 30_000 }, () => {
     await loadSim({ scopeRows: 'methods', missingScope: { category: 'Jobs', method: 'POST' } });
     expect(await run(perMethod, opts)).toEqual({
       status: 'stopped',
-      step: 'API scopes',
+      step: 'scopes',
       reason: 'Jobs POST is not offered on this page',
     });
     expect(backend.created).toEqual([]);
@@ -331,7 +331,7 @@ describe('the driver on the simulation', { timeout: 30_000 }, () => {
     await loadSim({ nameError: 'Names must start with the team prefix.' });
     expect(await run(full, opts)).toEqual({
       status: 'stopped',
-      step: 'Setup',
+      step: 'setup',
       reason: 'Names must start with the team prefix.',
     });
     expect(backend.created).toEqual([]);
@@ -341,7 +341,7 @@ describe('the driver on the simulation', { timeout: 30_000 }, () => {
     await loadSim({ renameLabel: { key: 'tokenName', to: 'Token Title' } });
     expect(await run(full, { timeout: 600 })).toEqual({
       status: 'stopped',
-      step: 'Setup',
+      step: 'setup',
       reason: 'Token Name (textbox) not found',
     });
     expect(backend.created).toEqual([]);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import '../fakes/install';
 import { describe, expect, it, vi } from 'vitest';
-import { downloadText, readFileText, toCsv } from '../../../src/platform/files';
+import { downloadText, readFileText } from '../../../src/platform/files';
 
 describe('files', () => {
   it('downloads text through a Blob URL and an <a download>', async () => {
@@ -16,14 +16,7 @@ describe('files', () => {
     ) {
       clicked = this;
     });
-    downloadText(
-      'presets.csv',
-      toCsv([
-        ['name', 'note'],
-        ['Reporting', 'a, "b"'],
-      ]),
-      'csv',
-    );
+    downloadText('presets.csv', 'name,note\r\nReporting,"a, ""b"""\r\n', 'csv');
     expect(clicked?.download).toBe('presets.csv');
     expect(clicked?.isConnected).toBe(false);
     expect(await blobs[0]?.text()).toBe('\uFEFFname,note\r\nReporting,"a, ""b"""\r\n');
