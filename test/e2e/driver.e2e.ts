@@ -22,7 +22,10 @@ const ACCOUNT_USERS = {
   chloe: 'chloe.dubois@acme-media.example',
 };
 
-/** A non-default version, a chosen contact, two developer emails, 6 scopes in 3 categories. */
+/**
+ * A non-default version, a chosen contact, two developer emails, 6 method grants in 3 categories
+ * (on the per-endpoint page: every endpoint of each of those methods).
+ */
 const FULL: TokenSpec = {
   name: 'E2E Reporting Export',
   description: 'Nightly export of partner reports to the warehouse.',
@@ -30,11 +33,11 @@ const FULL: TokenSpec = {
   contact: 'Ben Carter',
   emails: ['dev.one@partner-dev.example', 'dev.two@partner-dev.example'],
   scopes: [
-    ['Ads', 'GET'],
-    ['Ads', 'POST'],
-    ['Ads', 'DELETE'],
+    ['Media Properties', 'GET'],
+    ['Media Properties', 'POST'],
+    ['Media Properties', 'DELETE'],
     ['Jobs', 'GET'],
-    ['Jobs', 'POST'],
+    ['Jobs', 'PUT'],
     ['Reports', 'GET'],
   ],
 };
@@ -48,9 +51,24 @@ const FULL_RECORD = {
   primaryContact: ACCOUNT_USERS.ben,
   developerEmails: FULL.emails,
   scopes: [
-    { category: 'Ads', methods: ['GET', 'POST', 'DELETE'] },
-    { category: 'Jobs', methods: ['GET', 'POST'] },
+    { category: 'Jobs', methods: ['GET', 'PUT'] },
+    { category: 'Media Properties', methods: ['GET', 'POST', 'DELETE'] },
     { category: 'Reports', methods: ['GET'] },
+  ],
+  // Every endpoint of those methods the page lists (the public catalog, partner v16).
+  grants: [
+    'Jobs GET /Mediapartners/{AccountSID}/Jobs',
+    'Jobs GET /Mediapartners/{AccountSID}/Jobs/{JobId}',
+    'Jobs GET /Mediapartners/{AccountSID}/Jobs/{JobId}/Download',
+    'Jobs PUT /Mediapartners/{AccountSID}/Jobs/{JobId}/Replay',
+    'Media Properties DELETE /Mediapartners/{AccountSID}/MediaProperties/{Id}',
+    'Media Properties GET /Mediapartners/{AccountSID}/MediaProperties',
+    'Media Properties GET /Mediapartners/{AccountSID}/MediaProperties/{Id}',
+    'Media Properties POST /Mediapartners/{AccountSID}/MediaProperties',
+    'Reports GET /Mediapartners/{AccountSID}/ReportExport/{Id}',
+    'Reports GET /Mediapartners/{AccountSID}/Reports',
+    'Reports GET /Mediapartners/{AccountSID}/Reports/{Id}',
+    'Reports GET /Mediapartners/{AccountSID}/Reports/{Id}/MetaData',
   ],
 };
 
@@ -114,7 +132,9 @@ describe(`driver through the helper (${BROWSER})`, () => {
       'API Version': 'Version 14',
       'Primary Contact': `Ben Carter <${ACCOUNT_USERS.ben}>`,
       'Developer emails': FULL.emails?.join(', '),
-      Scopes: expect.stringMatching(/Ads\s*GET, POST, DELETE\s*Jobs\s*GET, POST\s*Reports\s*GET/),
+      Scopes: expect.stringMatching(
+        /Jobs\s*GET, PUT\s*Media Properties\s*GET, POST, DELETE\s*Reports\s*GET/,
+      ),
     });
     // The live controls hold the values too: back on Setup, the textboxes are filled.
     for (let i = 0; i < 3; i++) {
@@ -142,11 +162,11 @@ describe(`driver through the helper (${BROWSER})`, () => {
   });
 
   it('stops on a requested scope the page does not offer, naming it, and creates nothing', async () => {
-    s.sim.setScenario({ missingScope: { category: 'Ads', method: 'DELETE' } });
+    s.sim.setScenario({ missingScope: { category: 'Media Properties', method: 'DELETE' } });
     const { page, helper } = await apiPageWithHelper();
     await fillForm(helper, FULL);
     const { status } = await run(helper, 'Fill and create', { front: page });
-    expect(status).toMatch(/^Stopped: API scopes — Ads DELETE .*not offered/);
+    expect(status).toMatch(/^Stopped: API scopes — Media Properties DELETE .*not offered/);
     await sleep(300);
     expect(recorded()).toEqual([]);
   });

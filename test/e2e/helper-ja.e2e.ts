@@ -8,7 +8,8 @@ import { BROWSER, openApiPage, panelFrame, seedPresets } from './support/helper-
 // the same request must fall back to English, never to message keys.
 const s = withSession({ lang: 'ja' });
 
-const recorded = () => s.sim.records().map(({ accountSid: _sid, createdAt: _at, ...rest }) => rest);
+const recorded = () =>
+  s.sim.records().map(({ accountSid: _sid, createdAt: _at, grants: _grants, ...rest }) => rest);
 
 let close: (() => Promise<void>) | undefined;
 beforeEach(() => s.sim.reset());

@@ -31,18 +31,19 @@ const PRESETS: SeedPreset[] = [
     id: 'ads-admin',
     name: 'Ads admin',
     nameTemplate: 'E2E Ads Admin',
-    description: 'Manages ads and promo codes.',
+    description: 'Manages media properties and action inquiries.',
     version: '15',
     primaryContact: 'diego.ramos@acme-media.example',
     developerEmails: ['ads.dev@agency.example', 'qa@agency.example'],
     scopes: [
-      { category: 'Ads', methods: ['GET', 'POST', 'PUT'] },
-      { category: 'Promo Codes', methods: ['GET', 'DELETE'] },
+      { category: 'Media Properties', methods: ['GET', 'POST', 'PUT'] },
+      { category: 'Action Inquiries', methods: ['GET', 'POST'] },
     ],
   },
 ];
 
-const recorded = () => s.sim.records().map(({ accountSid: _sid, createdAt: _at, ...rest }) => rest);
+const recorded = () =>
+  s.sim.records().map(({ accountSid: _sid, createdAt: _at, grants: _grants, ...rest }) => rest);
 
 let pages: Page[] = [];
 beforeEach(() => s.sim.reset());
@@ -103,13 +104,14 @@ describe(`helper UI (${BROWSER})`, () => {
       {
         account: 'partner',
         name: 'E2E Ads Admin',
-        description: 'Manages ads and promo codes.',
+        description: 'Manages media properties and action inquiries.',
         version: 15,
         primaryContact: 'diego.ramos@acme-media.example',
         developerEmails: ['ads.dev@agency.example', 'qa@agency.example'],
+        // Page order.
         scopes: [
-          { category: 'Ads', methods: ['GET', 'POST', 'PUT'] },
-          { category: 'Promo Codes', methods: ['GET', 'DELETE'] },
+          { category: 'Action Inquiries', methods: ['GET', 'POST'] },
+          { category: 'Media Properties', methods: ['GET', 'POST', 'PUT'] },
         ],
       },
     ]);

@@ -156,7 +156,7 @@ describe(`team features (${BROWSER})`, () => {
         {
           name,
           version: 'latest',
-          scopes: [{ category: 'Reports', methods: ['GET'] }],
+          scopes: [{ category: 'Reports', methods: ['GET'], endpoints: [] }],
           account: expect.any(String),
           accountKind: 'partner',
           time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Page, Target, WebWorker } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import simCatalog from '../sim/app/public-scope-catalog.json';
 import type { CreatedToken, Scenario } from '../sim/server.mjs';
 import { targetBrowser } from './harness/browser-paths.ts';
 import { byRole, PARTNER_API_PATH, withSession } from './harness/session.ts';
@@ -31,35 +32,67 @@ const BROWSER = targetBrowser();
 
 const CONTACT = { partner: 'ben.carter@acme-media.example', brand: 'hiro.sato@globex.example' };
 
-/** The fixed request. Version 14 is offered to both account types; the contact must be a user. */
+/**
+ * The fixed request. Version 14 is offered to both account types; the contact must be a user.
+ * Method grants that both account kinds' catalogs offer, plus one pinned endpoint (Actions has
+ * 6 GET endpoints for partners and 5 for brands: pinning one must tick that one alone).
+ */
 const REQUEST = {
   description: 'Nightly export of partner performance to the BI warehouse.',
   version: '14',
   developerEmails: ['dev.one@partner-dev.example', 'dev.two@partner-dev.example'],
   scopes: [
     ['Ads', 'GET'],
-    ['Ads', 'POST'],
     ['Jobs', 'GET'],
-    ['Jobs', 'POST'],
+    ['Jobs', 'PUT'],
     ['Promo Codes', 'GET'],
-    ['Reports', 'GET'],
+    ['Clicks', 'GET'],
   ] as const,
+  pinned: {
+    partner: { category: 'Actions', method: 'GET', path: '/Mediapartners/{AccountSID}/Actions' },
+    brand: { category: 'Actions', method: 'GET', path: '/Advertisers/{AccountSID}/Actions' },
+  },
 };
 
-const expectedRecord = (name: string, account: 'partner' | 'brand') => ({
-  account,
-  name,
-  description: REQUEST.description,
-  version: Number(REQUEST.version),
-  primaryContact: CONTACT[account],
-  developerEmails: REQUEST.developerEmails,
-  scopes: [
-    { category: 'Ads', methods: ['GET', 'POST'] },
-    { category: 'Jobs', methods: ['GET', 'POST'] },
-    { category: 'Promo Codes', methods: ['GET'] },
-    { category: 'Reports', methods: ['GET'] },
-  ],
-});
+/** The simulation's copy of the public catalog: the oracle for what each grant must tick. */
+const SIM_CATALOG = simCatalog as unknown as Record<
+  'partner' | 'brand',
+  { categories: { category: string; endpoints: { method: string; path: string }[] }[] }
+>;
+
+const expectedRecord = (name: string, account: 'partner' | 'brand') => {
+  const pinned = REQUEST.pinned[account];
+  const categories = SIM_CATALOG[account].categories;
+  const grants = [
+    ...REQUEST.scopes.flatMap(([category, method]) =>
+      (categories.find((c) => c.category === category)?.endpoints ?? [])
+        .filter((e) => e.method === method)
+        .map((e) => `${category} ${method} ${e.path}`),
+    ),
+    `${pinned.category} ${pinned.method} ${pinned.path}`,
+  ].sort();
+  return {
+    account,
+    name,
+    description: REQUEST.description,
+    version: Number(REQUEST.version),
+    primaryContact: CONTACT[account],
+    developerEmails: REQUEST.developerEmails,
+    // Page (catalog) order; each of these methods is wholly granted.
+    scopes: [
+      {
+        category: 'Actions',
+        methods: [],
+        endpoints: [{ method: pinned.method, path: pinned.path }],
+      },
+      { category: 'Ads', methods: ['GET'] },
+      { category: 'Clicks', methods: ['GET'] },
+      { category: 'Jobs', methods: ['GET', 'PUT'] },
+      { category: 'Promo Codes', methods: ['GET'] },
+    ],
+    grants,
+  };
+};
 
 interface Row {
   key: string;
@@ -71,13 +104,6 @@ interface Row {
   expect: 'created' | RegExp | { createdOr: RegExp };
 }
 
-const DEFAULT_PARTIAL: Record<string, ('GET' | 'POST' | 'PUT' | 'DELETE')[]> = {
-  Reports: ['GET'],
-  Clicks: ['GET'],
-  Invoices: ['GET'],
-  Jobs: ['GET', 'POST'],
-};
-
 const ROWS: Row[] = [
   // First, so its long waits overlap the other rows.
   // lateReset rows: the page puts a field back to its default half a second after the step
@@ -88,14 +114,25 @@ const ROWS: Row[] = [
   { key: 'defaults', scenario: {}, expect: 'created' },
   { key: 'latency 0', scenario: { latency: { min: 0, max: 0 } }, expect: 'created' },
   {
-    key: 'missingScope Ads:POST',
-    scenario: { missingScope: { category: 'Ads', method: 'POST' } },
-    expect: /Ads POST is not offered/,
+    key: 'missingScope Jobs:PUT',
+    scenario: { missingScope: { category: 'Jobs', method: 'PUT' } },
+    expect: /Jobs PUT is not offered/,
   },
   {
-    key: 'missingScope Reports',
-    scenario: { missingScope: { category: 'Reports' } },
-    expect: /Reports is not offered/,
+    key: 'missingScope Clicks',
+    scenario: { missingScope: { category: 'Clicks' } },
+    expect: /Clicks is not offered/,
+  },
+  {
+    key: 'missingScope the pinned endpoint',
+    scenario: {
+      missingScope: {
+        category: 'Actions',
+        method: 'GET',
+        path: '/Mediapartners/{AccountSID}/Actions',
+      },
+    },
+    expect: /Actions GET \/Mediapartners\/\{AccountSID\}\/Actions is not offered/,
   },
   {
     key: 'renameLabel tokenName',
@@ -151,12 +188,25 @@ const ROWS: Row[] = [
     scenario: { emailsLabel: 'Developer email addresses' },
     expect: 'created',
   },
+  // The older page, one checkbox per method: no endpoint can be pinned there.
   {
-    key: 'partialMethods Jobs:GET',
-    scenario: { partialMethods: { ...DEFAULT_PARTIAL, Jobs: ['GET'] } },
-    expect: /Jobs POST is not offered/,
+    key: 'scopeRows methods',
+    scenario: { scopeRows: 'methods', partialMethods: {} },
+    expect: /Actions GET \/Mediapartners\/\{AccountSID\}\/Actions is not offered/,
   },
-  { key: 'partialMethods none', scenario: { partialMethods: {} }, expect: 'created' },
+  { key: 'categoryToggle checkbox', scenario: { categoryToggle: 'checkbox' }, expect: 'created' },
+  {
+    key: 'categoryToggle expand + categoryLayout controls',
+    scenario: { categoryToggle: 'expand', categoryLayout: 'controls' },
+    expect: 'created',
+  },
+  { key: 'categoryLayout sibling', scenario: { categoryLayout: 'sibling' }, expect: 'created' },
+  {
+    key: 'endpointRow table + pathPlaceholders camel',
+    scenario: { endpointRow: 'table', pathPlaceholders: 'camel' },
+    expect: 'created',
+  },
+  { key: 'endpointText summary', scenario: { endpointText: 'summary' }, expect: 'created' },
   { key: 'lateData 2000', scenario: { lateData: 2000 }, expect: 'created' },
   { key: 'extraCategories 46', scenario: { extraCategories: 46 }, expect: 'created' },
   { key: 'openWizard', scenario: { openWizard: true }, expect: 'created' },
@@ -300,7 +350,12 @@ const tapOf = async (page: Page | WebWorker) =>
  * Preact (which renders in one) updates the form before the next change: its handlers read the
  * last render's state.
  */
-async function fillHelper(helper: Page, name: string, contact: string): Promise<void> {
+async function fillHelper(
+  helper: Page,
+  name: string,
+  contact: string,
+  account: 'partner' | 'brand',
+): Promise<void> {
   // Found through the DOM, not the accessibility tree, which a background tab may not update.
   await helper
     .waitForFunction(
@@ -324,8 +379,9 @@ async function fillHelper(helper: Page, name: string, contact: string): Promise<
     ['Developer emails', REQUEST.developerEmails.join('\n')],
   ];
   const scopes = REQUEST.scopes.map(([c, m]) => `${c} ${m}`);
+  const pinned = REQUEST.pinned[account];
   const problems = await helper.evaluate(
-    async (fields: [string, string][], boxes: string[]) => {
+    async (fields: [string, string][], boxes: string[], endpoint: typeof pinned) => {
       const lost: string[] = [];
       // A microtask, not a timer: the helper may be a background tab, whose timers are slowed.
       const settle = () => new Promise((r) => queueMicrotask(() => r(undefined)));
@@ -354,10 +410,29 @@ async function fillHelper(helper: Page, name: string, contact: string): Promise<
         else if (!box.checked) box.click();
         await settle();
       }
+      // The endpoint's box: its name holds the category, the method and the path as words.
+      const words = (el: Element) =>
+        (el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? '')
+          .trim()
+          .split(/\s+/);
+      const rows = [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].filter(
+        (b) => {
+          const w = words(b);
+          return (
+            w.join(' ').startsWith(`${endpoint.category} `) &&
+            w.includes(endpoint.method) &&
+            w.includes(endpoint.path)
+          );
+        },
+      );
+      if (rows.length !== 1) lost.push(`${rows.length} boxes for ${endpoint.path}`);
+      else if (!rows[0]?.checked) rows[0]?.click();
+      await settle();
       return lost;
     },
     values,
     scopes,
+    pinned,
   );
   if (problems.length) throw new Error(`the helper's form did not take: ${problems.join(', ')}`);
 }
@@ -429,7 +504,7 @@ async function runRow(row: Row, index: number): Promise<Outcome> {
     });
     debug(row, 'helper open');
     helper.on('console', (m) => consoles.push({ where: `helper (${row.key})`, text: m.text() }));
-    await fillHelper(helper, name, CONTACT[account]);
+    await fillHelper(helper, name, CONTACT[account], account);
     if (!(await helper.evaluate(installTap, false)))
       throw new Error('the helper has no extension API');
     await oneAtATime(async () => {

@@ -19,8 +19,11 @@ export interface TokenSpec {
   /** Email or name of an account user. */
   contact?: string;
   emails?: string[];
-  /** [category, method] pairs, e.g. ['Reports', 'GET']. */
-  scopes: [string, string][];
+  /**
+   * [category, method] method grants, e.g. ['Reports', 'GET'] (the picker's "Reports GET" box), or
+   * [category, method, path] pinned endpoints (the box whose name holds those three as words).
+   */
+  scopes: ([string, string] | [string, string, string])[];
 }
 
 /** The final status: ends "Ready for review" / "Token created", or begins "Stopped:". */
@@ -132,10 +135,25 @@ export async function fillForm(h: HelperDoc, spec: TokenSpec): Promise<void> {
         else if (el) set(el, version);
         await tick();
       }
-      for (const [category, method] of scopes) {
-        const box = one('input[type="checkbox"]', `${category} ${method}`) as
-          | HTMLInputElement
-          | undefined;
+      for (const [category, method, path] of scopes) {
+        const box = path
+          ? (() => {
+              const found = [
+                ...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'),
+              ].filter((b) => {
+                const words = nameOf(b).split(/\s+/);
+                return (
+                  nameOf(b).startsWith(`${category} `) &&
+                  words.includes(method) &&
+                  words.includes(path)
+                );
+              });
+              if (found.length !== 1) problems.push(`${found.length} boxes for ${path}`);
+              return found[0];
+            })()
+          : (one('input[type="checkbox"]', `${category} ${method}`) as
+              | HTMLInputElement
+              | undefined);
         if (box && !box.checked) box.click();
         await tick();
       }
@@ -148,14 +166,23 @@ export async function fillForm(h: HelperDoc, spec: TokenSpec): Promise<void> {
   if (problems.length) throw new Error(`helper form: ${problems.join('; ')}`);
   // Preact renders asynchronously: wait until every requested box shows as checked.
   await h.waitForFunction(
-    (names: string[]) =>
-      names.every((n) =>
-        [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].some(
-          (b) => b.getAttribute('aria-label') === n && b.checked,
-        ),
+    (wanted: string[][]) =>
+      wanted.every(([category, method, path]) =>
+        [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].some((b) => {
+          const name = (b.getAttribute('aria-label') ?? '').trim();
+          const words = name.split(/\s+/);
+          return (
+            b.checked &&
+            (path
+              ? name.startsWith(`${category} `) &&
+                words.includes(method as string) &&
+                words.includes(path)
+              : name === `${category} ${method}`)
+          );
+        }),
       ),
     { timeout: 5_000, polling: 50 },
-    spec.scopes.map(([c, m]) => `${c} ${m}`),
+    spec.scopes,
   );
 }
 
@@ -225,7 +252,8 @@ export interface SeedPreset {
   version?: string;
   primaryContact?: string;
   developerEmails?: string[];
-  scopes: { category: string; methods: string[] }[];
+  /** In the stored form (format 3): method grants, and pinned endpoints grouped by method. */
+  scopes: { category: string; methods?: string[]; endpoints?: Record<string, string[]> }[];
 }
 
 /**
@@ -240,7 +268,7 @@ export async function seedPresets(
 ): Promise<void> {
   const items: Record<string, unknown> = {
     meta: {
-      formatVersion: 2,
+      formatVersion: 3,
       order: presets.map((p) => p.id),
       ...(opts.defaultId ? { defaultPresetId: opts.defaultId } : {}),
       settings: { openAutomatically: opts.openAutomatically ?? true },
