@@ -26,7 +26,7 @@ import { grantText } from './grant-text';
 import { PageSummary } from './page-summary';
 import { type NameEdit, PresetBar } from './preset-bar';
 import { useRun } from './run';
-import { resolvedVersion, shownCatalog } from './shown-catalog';
+import { resolvedVersion, type ShownCatalog, shownCatalog } from './shown-catalog';
 import { findTarget, readPageInfo, type Target } from './target';
 import { CaptureAsPreset } from './team/capture';
 import { PresetNotes } from './team/preset-notes';
@@ -160,10 +160,15 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
     () => findSelected(selection, presets, managed),
     [selection, presets, managed],
   );
-  const shown = useMemo(
-    () => shownCatalog(page, catalogs, form.version),
-    [page, catalogs, form.version],
-  );
+  // The same list as before keeps its identity (a re-read page info, a reloaded catalog are new
+  // objects): the scope picker re-renders only when what it shows changed.
+  const lastShown = useRef<{ json: string; shown: ShownCatalog }>(undefined);
+  const shown = useMemo(() => {
+    const next = shownCatalog(page, catalogs, form.version);
+    const json = JSON.stringify(next);
+    if (lastShown.current?.json !== json) lastShown.current = { json, shown: next };
+    return lastShown.current.shown;
+  }, [page, catalogs, form.version]);
   const check = useMemo(() => checkForm(form), [form]);
   const changed = !!selected && !selected.managed && !sameForm(form, formFromPreset(selected));
 
