@@ -24,5 +24,8 @@ const out = {
   partner: side(input.partner),
   brand: side(input.brand),
 };
-writeFileSync(`${root}src/core/data/public-scope-catalog.json`, `${JSON.stringify(out, null, 1)}\n`);
+writeFileSync(
+  `${root}src/core/data/public-scope-catalog.json`,
+  `${JSON.stringify(out, null, 1)}\n`,
+);
 console.log('wrote src/core/data/public-scope-catalog.json');

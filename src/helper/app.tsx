@@ -3,7 +3,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { firstIssueText } from '../core/issue-text';
 import { type ListedPreset, type Preset, PresetSchema } from '../core/preset';
 import type { PageInfo } from '../core/protocol';
-import type { Scope } from '../core/scopes';
+import { publicCatalog } from '../core/public-catalog';
+import { scopeDrift, withSummaries } from '../core/scope-catalog';
+import type { Scope, ScopeCatalog } from '../core/scopes';
 import type { StoredState } from '../core/stored-state';
 import type { RunMode } from '../core/token-request';
 import { t } from '../platform/i18n';
@@ -19,15 +21,17 @@ import {
   presetFromForm,
   requestFromForm,
   sameForm,
-  scopeTable,
 } from './form';
+import { grantText } from './grant-text';
 import { PageSummary } from './page-summary';
 import { type NameEdit, PresetBar } from './preset-bar';
 import { useRun } from './run';
+import { resolvedVersion, type ShownCatalog, shownCatalog } from './shown-catalog';
 import { findTarget, readPageInfo, type Target } from './target';
 import { CaptureAsPreset } from './team/capture';
 import { PresetNotes } from './team/preset-notes';
 import { TeamSection } from './team/team-section';
+import { type Sighting, useCatalogs, useRecordSighting } from './team/use-catalogs';
 import { TokenForm } from './token-form';
 
 /** Select values: '' (None), 'user:<id>' (stored) or 'org:<id>' (from the organization). */
@@ -56,11 +60,39 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
   const [notice, setNotice] = useState<Notice>();
   const [nameEdit, setNameEdit] = useState<NameEdit>();
 
-  const mergeOffered = useCallback(
-    (scopes: Scope[]) => setPage((p) => ({ ...(p ?? { detected: true }), scopes })),
+  /**
+   * The API version the page's scope list was seen under: a run's requested one after a run (its
+   * `offered`), else undefined, meaning the page's newest (the wizard's default).
+   */
+  const [seenUnder, setSeenUnder] = useState<string>();
+  const runVersion = useRef<string | undefined>(undefined);
+  const showPage = useCallback((info: PageInfo) => {
+    setSeenUnder(undefined);
+    setPage(info);
+  }, []);
+  const mergeOffered = useCallback((scopes: ScopeCatalog) => {
+    setSeenUnder(runVersion.current);
+    setPage((p) => ({ ...(p ?? { detected: true }), scopes }));
+  }, []);
+  const run = useRun(mergeOffered);
+  // A stable setter for the memoized scope picker: it never re-renders for a run's progress.
+  const setScopes = useCallback(
+    (update: (scopes: Scope[]) => Scope[]) => setForm((f) => ({ ...f, scopes: update(f.scopes) })),
     [],
   );
-  const run = useRun(mergeOffered);
+  const catalogs = useCatalogs();
+  const sighting = useMemo(
+    (): Sighting | undefined =>
+      page?.kind && page.scopes?.length
+        ? {
+            kind: page.kind,
+            version: seenUnder ?? page.versions?.[0] ?? 'latest',
+            catalog: page.scopes,
+          }
+        : undefined,
+    [page, seenUnder],
+  );
+  useRecordSighting(sighting);
 
   // Start-up: which tab, what page, which presets; the default preset is selected.
   useEffect(() => {
@@ -70,7 +102,7 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
       const [info, presets] = await Promise.all([readPageInfo(found.tabId), loadPresets()]);
       if (!live) return;
       setTarget(found);
-      setPage(info);
+      showPage(info);
       setLoaded(presets);
       const preferred = presets.state.presets.find((p) => p.id === presets.state.defaultPresetId);
       if (preferred) {
@@ -81,7 +113,7 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
     return () => {
       live = false;
     };
-  }, [search]);
+  }, [search, showPage]);
 
   // Another window or device changed the presets: show them (the form being edited stays).
   useEffect(
@@ -99,10 +131,10 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
   // The panel stays open while the person works in the page: re-read it when they come back.
   useEffect(() => {
     if (target?.tabId === undefined) return;
-    const refresh = () => void readPageInfo(target.tabId).then(setPage);
+    const refresh = () => void readPageInfo(target.tabId).then(showPage);
     window.addEventListener('focus', refresh);
     return () => window.removeEventListener('focus', refresh);
-  }, [target?.tabId]);
+  }, [target?.tabId, showPage]);
 
   // After a delete, focus goes to Undo: the Delete button just became disabled, and Enter undoes.
   const undoButton = useRef<HTMLButtonElement>(null);
@@ -128,11 +160,16 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
     () => findSelected(selection, presets, managed),
     [selection, presets, managed],
   );
-  const table = useMemo(() => scopeTable(form.scopes, page), [form.scopes, page]);
-  const check = useMemo(
-    () => checkForm(form, table.knownCategories),
-    [form, table.knownCategories],
-  );
+  // The same list as before keeps its identity (a re-read page info, a reloaded catalog are new
+  // objects): the scope picker re-renders only when what it shows changed.
+  const lastShown = useRef<{ json: string; shown: ShownCatalog }>(undefined);
+  const shown = useMemo(() => {
+    const next = shownCatalog(page, catalogs, form.version);
+    const json = JSON.stringify(next);
+    if (lastShown.current?.json !== json) lastShown.current = { json, shown: next };
+    return lastShown.current.shown;
+  }, [page, catalogs, form.version]);
+  const check = useMemo(() => checkForm(form), [form]);
   const changed = !!selected && !selected.managed && !sameForm(form, formFromPreset(selected));
 
   if (!loaded || !target) return <p class="loading">{t('loading')}</p>;
@@ -288,19 +325,29 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
       run.refuse(t('runStopped', [t('stepScopes'), t('noScopes')]));
       return;
     }
-    // The page's list is known: name a missing scope now rather than halfway through the wizard.
-    const missing = table.drift[0];
+    // The open page's list is known: name a missing grant now, not halfway through the wizard.
+    // (A list seen earlier may be out of date: the run itself finds out, and records the new one.)
+    const summaries = publicCatalog(shown.kind);
+    const missing =
+      shown.source === 'page' ? scopeDrift(form.scopes, shown.catalog, summaries)[0] : undefined;
     if (missing) {
-      const item = `${missing.category} ${missing.method}`;
-      run.refuse(t('runStopped', [t('stepScopes'), `${item} ${t('scopeNotOffered')}`]));
+      run.refuse(
+        t('runStopped', [t('stepScopes'), `${grantText(missing)} ${t('scopeNotOffered')}`]),
+      );
       return;
     }
-    const request = requestFromForm(form, {
-      presetName: selected?.name ?? '',
-      account: page?.account,
-      mode,
-      now: now(),
-    });
+    // Pinned endpoints carry their summaries, the page's first, so a page that shows endpoints
+    // by summary only can be matched too.
+    const scopes = withSummaries(withSummaries(form.scopes, shown.catalog), summaries);
+    const request = requestFromForm(
+      { ...form, scopes },
+      {
+        presetName: selected?.name ?? '',
+        account: page?.account,
+        mode,
+        now: now(),
+      },
+    );
     if (!request.ok) {
       const reason =
         request.error === 'unknown-placeholder'
@@ -312,6 +359,7 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
       return;
     }
     setNotice(undefined);
+    runVersion.current = resolvedVersion(request.value.version, page) ?? 'latest';
     run.start(target.tabId, request.value);
   };
 
@@ -363,13 +411,15 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
           void (edit.kind === 'create' ? createPreset(name) : renamePreset(name))
         }
       />
-      <PresetNotes preset={selected} page={page} />
+      <PresetNotes preset={selected} page={page} catalogs={catalogs} />
 
       <TokenForm
         form={form}
         onChange={setForm}
+        onScopes={setScopes}
         page={page}
-        table={table}
+        shown={shown}
+        pickerKey={selection}
         check={check}
         presetName={selected?.name ?? ''}
         now={now}
@@ -421,6 +471,7 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
           </button>
           <CaptureAsPreset
             tabId={target.tabId}
+            kind={page?.kind ?? 'partner'}
             detected={detected}
             disabled={run.running}
             presets={state.presets}
@@ -483,6 +534,7 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
         state={state}
         save={save}
         page={page}
+        catalogs={catalogs}
         selected={selected}
         now={now}
         search={search}

@@ -1,18 +1,9 @@
 import { z } from 'zod';
-import { type PrivilegeWarning, privilegeWarnings } from '../core/least-privilege';
 import { validateTemplate } from '../core/name-template';
 import type { Preset } from '../core/preset';
 import { type PresetRequestResult, requestFromPreset } from '../core/preset-request';
 import type { AccountKind, PageInfo } from '../core/protocol';
-import { type ScopePair, scopeDrift } from '../core/scope-catalog';
-import {
-  categoryKey,
-  METHODS,
-  type Method,
-  normalizeMethods,
-  REFERENCE_CATEGORIES,
-  type Scope,
-} from '../core/scopes';
+import type { Scope } from '../core/scopes';
 import type { RunMode } from '../core/token-request';
 
 /**
@@ -29,7 +20,10 @@ export interface FormState {
   primaryContact: string;
   /** As typed: addresses separated by commas or new lines. */
   developerEmails: string;
-  /** Normalized: one entry per category, methods in METHODS order. */
+  /**
+   * Normalized (normalizeScopes): one entry per category, methods in METHODS order, pinned
+   * endpoints sorted. The scope picker (scope-picker-model.ts) edits it.
+   */
   scopes: Scope[];
 }
 
@@ -48,7 +42,11 @@ export const formFromPreset = (preset: Preset): FormState => ({
   version: preset.version,
   primaryContact: preset.primaryContact,
   developerEmails: preset.developerEmails.join('\n'),
-  scopes: preset.scopes.map((s) => ({ category: s.category, methods: [...s.methods] })),
+  scopes: preset.scopes.map((s) => ({
+    category: s.category,
+    methods: [...s.methods],
+    endpoints: s.endpoints.map((e) => ({ method: e.method, path: e.path })),
+  })),
 });
 
 const Email = z.email();
@@ -64,82 +62,6 @@ export function parseEmails(text: string): { emails: string[]; invalid: string[]
     else if (!emails.some((e) => e.toLowerCase() === email.toLowerCase())) emails.push(email);
   }
   return { emails, invalid };
-}
-
-export const hasScope = (scopes: readonly Scope[], category: string, method: Method): boolean =>
-  scopes.some(
-    (s) => categoryKey(s.category) === categoryKey(category) && s.methods.includes(method),
-  );
-
-/** Turns one (category, method) on or off; categories left with no method disappear. */
-export function toggleScope(
-  scopes: readonly Scope[],
-  category: string,
-  method: Method,
-  on: boolean,
-): Scope[] {
-  const key = categoryKey(category);
-  const existing = scopes.find((s) => categoryKey(s.category) === key);
-  if (!existing) return on ? [...scopes, { category, methods: [method] }] : [...scopes];
-  return scopes
-    .map((s) => {
-      if (s !== existing) return s;
-      const methods = on ? [...s.methods, method] : s.methods.filter((m) => m !== method);
-      return { category: s.category, methods: normalizeMethods(methods) };
-    })
-    .filter((s) => s.methods.length > 0);
-}
-
-/** Keeps only the GET half of every selected category (impact.com: read-only integrations). */
-export const readOnlyScopes = (scopes: readonly Scope[]): Scope[] =>
-  scopes
-    .filter((s) => s.methods.includes('GET'))
-    .map((s) => ({ category: s.category, methods: ['GET'] }));
-
-/** One row of the scopes table. */
-export interface ScopeRow {
-  category: string;
-  /** Methods with a checkbox: what the page offers, plus anything selected it does not. */
-  methods: Method[];
-  /** Selected methods the page does not offer (only known once the page's list was read). */
-  notOffered: Method[];
-}
-
-export interface ScopeTable {
-  rows: ScopeRow[];
-  /** True when the categories are the page's own; false: the reference list. */
-  fromPage: boolean;
-  drift: ScopePair[];
-  knownCategories: string[];
-}
-
-/** The page's categories once the wizard's scope step was seen, else the reference categories. */
-export function scopeTable(selected: readonly Scope[], page?: PageInfo): ScopeTable {
-  const fromPage = !!page?.scopes && page.scopes.length > 0;
-  const catalog: Scope[] = fromPage
-    ? (page?.scopes ?? [])
-    : REFERENCE_CATEGORIES.map((category) => ({ category, methods: [...METHODS] }));
-  const drift = fromPage ? scopeDrift(selected, catalog) : [];
-  const rows: ScopeRow[] = catalog.map((s) => ({
-    category: s.category,
-    methods: normalizeMethods(s.methods),
-    notOffered: [],
-  }));
-  for (const pair of drift) {
-    let row = rows.find((r) => categoryKey(r.category) === categoryKey(pair.category));
-    if (!row) {
-      row = { category: pair.category, methods: [], notOffered: [] };
-      rows.push(row);
-    }
-    row.methods = normalizeMethods([...row.methods, pair.method]);
-    row.notOffered = normalizeMethods([...row.notOffered, pair.method]);
-  }
-  // Reference mode: a preset's category outside the reference list still gets its row.
-  for (const s of selected) {
-    if (rows.some((r) => categoryKey(r.category) === categoryKey(s.category))) continue;
-    rows.push({ category: s.category, methods: normalizeMethods(s.methods), notOffered: [] });
-  }
-  return { rows, fromPage, drift, knownCategories: catalog.map((s) => s.category) };
 }
 
 /** Versions for the drop-down, newest first: the page's own, else the public API reference's. */
@@ -158,17 +80,16 @@ export interface FormCheck {
   invalidEmails: string[];
   emails: string[];
   noScopes: boolean;
-  warnings: PrivilegeWarning[];
 }
 
-export function checkForm(form: FormState, knownCategories: readonly string[]): FormCheck {
+/** Least-privilege warnings are the scope picker's (scope-picker.tsx), next to the scopes. */
+export function checkForm(form: FormState): FormCheck {
   const { emails, invalid } = parseEmails(form.developerEmails);
   return {
     unknownPlaceholders: validateTemplate(form.nameTemplate),
     invalidEmails: invalid,
     emails,
     noScopes: form.scopes.length === 0,
-    warnings: privilegeWarnings({ scopes: form.scopes }, knownCategories),
   };
 }
 

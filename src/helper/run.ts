@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RunOut, RunOutcome } from '../core/protocol';
-import type { Scope } from '../core/scopes';
+import type { ScopeCatalog } from '../core/scopes';
 import type { TokenRequest } from '../core/token-request';
 import { t } from '../platform/i18n';
 import { connectRun, type RunConnection } from '../platform/ports';
@@ -18,7 +18,7 @@ export interface RunState {
   outcome?: RunOutcome;
 }
 
-export function useRun(onOffered: (scopes: Scope[]) => void) {
+export function useRun(onOffered: (offered: ScopeCatalog) => void) {
   const [state, setState] = useState<RunState>({ running: false, status: '' });
   const connection = useRef<RunConnection | undefined>(undefined);
   const offered = useRef(onOffered);

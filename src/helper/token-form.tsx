@@ -1,30 +1,27 @@
 import type { JSX } from 'preact';
 import { expandTemplate, PLACEHOLDERS } from '../core/name-template';
 import type { PageInfo } from '../core/protocol';
-import { METHODS } from '../core/scopes';
 import { t } from '../platform/i18n';
-import {
-  type FormCheck,
-  type FormState,
-  hasScope,
-  readOnlyScopes,
-  type ScopeTable,
-  toggleScope,
-  versionChoices,
-} from './form';
+import { type FormCheck, type FormState, versionChoices } from './form';
+import { ScopePicker, type ScopesUpdate } from './scope-picker';
+import type { ShownCatalog } from './shown-catalog';
 
 interface Props {
   form: FormState;
   onChange(next: FormState): void;
+  /** Changes the form's scopes; stable, so the memoized picker skips renders it does not need. */
+  onScopes: ScopesUpdate;
   page?: PageInfo;
-  table: ScopeTable;
+  shown: ShownCatalog;
   check: FormCheck;
+  /** Changes when another preset is opened: the picker starts afresh (what is open, the filter). */
+  pickerKey: string;
   presetName: string;
   now(): Date;
   disabled: boolean;
 }
 
-/** The token's fields, in the wizard's order, and the scopes table. */
+/** The token's fields, in the wizard's order, and the scope picker. */
 export function TokenForm(props: Props): JSX.Element {
   const { form, check, page } = props;
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
@@ -123,76 +120,12 @@ export function TokenForm(props: Props): JSX.Element {
         </p>
       </div>
 
-      <ScopesTable {...props} />
-    </fieldset>
-  );
-}
-
-function ScopesTable({ form, onChange, table, check }: Props): JSX.Element {
-  const setScopes = (scopes: FormState['scopes']) => onChange({ ...form, scopes });
-  const notOffered = table.drift.map((p) => `${p.category} ${p.method}`);
-  return (
-    <fieldset class="scopes">
-      <legend>{t('scopes')}</legend>
-      <p class="hint">{table.fromPage ? t('scopesFromPage') : t('scopesFromReference')}</p>
-      <div class="row">
-        <button type="button" onClick={() => setScopes([])}>
-          {t('clearAllScopes')}
-        </button>
-        <button type="button" onClick={() => setScopes(readOnlyScopes(form.scopes))}>
-          {t('getOnlyScopes')}
-        </button>
-      </div>
-      <table>
-        <thead>
-          <tr>
-            <td />
-            {METHODS.map((m) => (
-              <th key={m} scope="col">
-                {m}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row) => (
-            <tr key={row.category}>
-              <th scope="row">{row.category}</th>
-              {METHODS.map((method) => {
-                if (!row.methods.includes(method)) return <td key={method} />;
-                const missing = row.notOffered.includes(method);
-                return (
-                  <td key={method} class={missing ? 'missing' : undefined}>
-                    <input
-                      type="checkbox"
-                      aria-label={`${row.category} ${method}`}
-                      aria-describedby={missing ? 'scopes-missing' : undefined}
-                      checked={hasScope(form.scopes, row.category, method)}
-                      onChange={(e) =>
-                        setScopes(
-                          toggleScope(form.scopes, row.category, method, e.currentTarget.checked),
-                        )
-                      }
-                    />
-                    {missing && <span aria-hidden="true">⚠</span>}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {notOffered.length > 0 && (
-        <p id="scopes-missing" class="error">
-          ⚠ {t('scopeNotOffered')}: {notOffered.join(', ')}
-        </p>
-      )}
-      {check.noScopes && <p class="hint">{t('noScopes')}</p>}
-      {check.warnings.map((w) => (
-        <p key={w.code} class="warning" role="note">
-          ⚠ {w.code === 'write-scopes' ? t('warnWrite', w.scopes.join(', ')) : t('warnAll')}
-        </p>
-      ))}
+      <ScopePicker
+        key={props.pickerKey}
+        scopes={form.scopes}
+        onChange={props.onScopes}
+        shown={props.shown}
+      />
     </fieldset>
   );
 }

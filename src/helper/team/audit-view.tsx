@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type AuditEntry, auditToCsv, auditToJson } from '../../core/audit-log';
-import { scopeKeys } from '../../core/scopes';
+import { grantLabels } from '../../core/scopes';
 import { clearAudit, loadAudit, watchAudit } from '../../platform/audit';
 import { downloadText } from '../../platform/files';
 import { t, uiLanguage } from '../../platform/i18n';
@@ -131,7 +131,7 @@ function AuditLine({ entry }: { entry: AuditEntry }): JSX.Element {
         ])}
       </span>
       <br />
-      <span class="scopes-line">{scopeKeys(entry.scopes).join(', ')}</span>
+      <span class="scopes-line">{grantLabels(entry.scopes).join(', ')}</span>
     </li>
   );
 }

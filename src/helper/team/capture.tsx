@@ -2,12 +2,16 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { presetFromCapture } from '../../core/capture-preset';
 import type { Preset } from '../../core/preset';
+import type { AccountKind } from '../../core/protocol';
+import { publicCatalog } from '../../core/public-catalog';
 import { t } from '../../platform/i18n';
 import { sendToTab } from '../../platform/messaging';
 import { newPresetId } from '../form';
 
 interface Props {
   tabId?: number;
+  /** The page's account kind: its public catalog names endpoint rows shown by summary only. */
+  kind: AccountKind;
   /** The page is an impact.com API page (the content script can read its wizard). */
   detected: boolean;
   disabled: boolean;
@@ -39,10 +43,15 @@ export function CaptureAsPreset(props: Props): JSX.Element {
         id: newPresetId(),
         now: props.now(),
         takenNames: props.presets.map((p) => p.name),
+        summaries: publicCatalog(props.kind),
       });
       if (!result.ok)
         return props.onNotice(
-          result.error === 'no-name' ? t('captureNoName') : t('captureInvalid', result.detail),
+          result.error === 'no-name'
+            ? t('captureNoName')
+            : result.error === 'unnamed-endpoints'
+              ? t('captureUnnamed', result.endpoints.join(', '))
+              : t('captureInvalid', result.detail),
           'error',
         );
       // Opened for editing: the form now shows the new preset; its token name is first.

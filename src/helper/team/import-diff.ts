@@ -1,10 +1,10 @@
 import type { PackPreset } from '../../core/pack';
 import type { Preset } from '../../core/preset';
-import { scopeKeys } from '../../core/scopes';
+import { grantLabels } from '../../core/scopes';
 
 /**
  * What "Replace" would change, so a person can decide per clash without opening both presets:
- * the fields that differ and the scopes that would be added or removed.
+ * the fields that differ and the grants (method grants and pinned endpoints) added or removed.
  */
 export interface PresetChanges {
   /** Message keys of the fields that differ, in form order. */
@@ -21,8 +21,8 @@ export function presetChanges(existing: Preset, incoming: PackPreset): PresetCha
   if (existing.primaryContact !== incoming.primaryContact) fields.push('primaryContact');
   if (existing.developerEmails.join('\n') !== incoming.developerEmails.join('\n'))
     fields.push('developerEmails');
-  const before = new Set(scopeKeys(existing.scopes));
-  const after = new Set(scopeKeys(incoming.scopes));
+  const before = new Set(grantLabels(existing.scopes));
+  const after = new Set(grantLabels(incoming.scopes));
   return {
     fields,
     addedScopes: [...after].filter((key) => !before.has(key)),

@@ -1,10 +1,15 @@
 import type { JSX } from 'preact';
 import type { AccountKind } from '../../core/protocol';
 import { t } from '../../platform/i18n';
+import { grantText } from '../grant-text';
 import type { PresetMarks } from './marks';
 
 export const kindName = (kind: AccountKind): string =>
   t(kind === 'brand' ? 'kindBrand' : 'kindPartner');
+
+/** "partner" or, when the list's API version is known, "partner (API v16)". */
+const listName = (kind: AccountKind, version?: string): string =>
+  version ? t('kindVersion', [kindName(kind), version]) : kindName(kind);
 
 /** The marks of one preset as short lines; nothing when there is nothing to say. */
 /** Whether a preset has any mark to list (a reference to an empty list would point at nothing). */
@@ -44,11 +49,26 @@ export function MarkList({
       <li key={`drift-${drift.kind}`} class="mark drift">
         ⚠{' '}
         {t('markDrift', [
-          kindName(drift.kind),
-          drift.missing.map((p) => `${p.category} ${p.method}`).join(', '),
+          listName(drift.kind, drift.version),
+          drift.missing.map(grantText).join(', '),
         ])}
       </li>,
     );
+  for (const change of marks.changed) {
+    const list = listName(change.kind, change.version);
+    if (change.appeared.length)
+      lines.push(
+        <li key={`appeared-${change.kind}`} class="mark warn">
+          ⚠ {t('markAppeared', [list, change.appeared.join(', ')])}
+        </li>,
+      );
+    if (change.vanished.length)
+      lines.push(
+        <li key={`vanished-${change.kind}`} class="mark drift">
+          ⚠ {t('markVanished', [list, change.vanished.join(', ')])}
+        </li>,
+      );
+  }
   if (lines.length === 0) return null;
   return (
     <ul class="marks" id={id}>

@@ -1,10 +1,10 @@
 import type { JSX } from 'preact';
 import type { ListedPreset } from '../../core/preset';
 import type { PageInfo } from '../../core/protocol';
+import type { Catalogs } from '../../platform/catalog';
 import { t } from '../../platform/i18n';
 import { hasMarks, knownOffers, presetMarks } from './marks';
 import { MarkList } from './preset-marks';
-import { useCatalogs } from './use-catalogs';
 
 /**
  * Under the Preset drop-down: what the list knows about the chosen preset (write access, every
@@ -13,11 +13,12 @@ import { useCatalogs } from './use-catalogs';
 export function PresetNotes({
   preset,
   page,
+  catalogs,
 }: {
   preset?: ListedPreset;
   page?: PageInfo;
+  catalogs: Catalogs;
 }): JSX.Element | null {
-  const catalogs = useCatalogs(page);
   if (!preset) return null;
   const marks = presetMarks(preset, knownOffers(page, catalogs));
   if (!hasMarks(marks)) return null;

@@ -2,12 +2,12 @@ import type { JSX } from 'preact';
 import type { ListedPreset, Preset } from '../../core/preset';
 import type { PageInfo } from '../../core/protocol';
 import type { StoredState } from '../../core/stored-state';
+import type { Catalogs } from '../../platform/catalog';
 import { t } from '../../platform/i18n';
 import { AuditView } from './audit-view';
 import { ImportPanel } from './import-panel';
 import { knownOffers, presetMarks } from './marks';
 import { SharePresets } from './share-presets';
-import { useCatalogs } from './use-catalogs';
 import './team.css';
 
 export interface TeamProps {
@@ -17,8 +17,9 @@ export interface TeamProps {
   managed: readonly ListedPreset[];
   state: StoredState;
   save(next: StoredState, done: string, undo?: () => void): Promise<boolean>;
-  /** The page the helper works on; its offered scopes feed the scope catalog. */
+  /** The page the helper works on, and the scope lists seen so far (the helper records them). */
   page?: PageInfo;
+  catalogs: Catalogs;
   /** The preset chosen in the Preset drop-down. */
   selected?: ListedPreset;
   now(): Date;
@@ -28,9 +29,7 @@ export interface TeamProps {
 
 /** Share and import presets, and the audit log of tokens created here. */
 export function TeamSection(props: TeamProps): JSX.Element {
-  // The one recorder of what pages offer (see use-catalogs.ts).
-  const catalogs = useCatalogs(props.page, true);
-  const offers = knownOffers(props.page, catalogs);
+  const offers = knownOffers(props.page, props.catalogs);
   // Opened from the popup's "Import file…" (import-panel.tsx): straight to the import.
   const atImport = new URLSearchParams(props.search).get('team') === 'import';
   return (

@@ -1,25 +1,31 @@
 import { useEffect } from 'preact/hooks';
-import type { PageInfo } from '../../core/protocol';
+import type { AccountKind } from '../../core/protocol';
+import type { ScopeCatalog } from '../../core/scopes';
 import { type Catalogs, loadCatalogs, saveCatalog, watchCatalogs } from '../../platform/catalog';
 import { useStored } from '../use-stored';
 
-const NONE: Catalogs = {};
+const NONE: Catalogs = [];
+
+/** The scope catalogs last seen per account kind and API version, kept up to date. */
+export function useCatalogs(): Catalogs {
+  return useStored(loadCatalogs, watchCatalogs) ?? NONE;
+}
+
+/** What one page showed on its scopes step, and under which API version. */
+export interface Sighting {
+  kind: AccountKind;
+  version: string;
+  catalog: ScopeCatalog;
+}
 
 /**
- * The scope offers last seen per account kind. With `record`, what the open page offers (its page
- * info, or a run's `offered`, which the helper merges into the page info) is kept as well. Only one
- * component records, so a page's offer is written once.
+ * Keeps a sighting (src/platform/catalog.ts). Only the helper's root calls it, so a page's offer
+ * is written once.
  */
-export function useCatalogs(page: PageInfo | undefined, record = false): Catalogs {
-  const catalogs = useStored(loadCatalogs, watchCatalogs) ?? NONE;
-
-  const kind = page?.kind;
-  const scopes = page?.scopes;
+export function useRecordSighting(sighting: Sighting | undefined): void {
   useEffect(() => {
-    if (!record || !kind || !scopes?.length) return;
+    if (!sighting?.catalog.length) return;
     // A cache of what the page showed: failing to keep it must not disturb the helper.
-    void saveCatalog(kind, scopes).catch(() => {});
-  }, [record, kind, scopes]);
-
-  return catalogs;
+    void saveCatalog(sighting.kind, sighting.version, sighting.catalog).catch(() => {});
+  }, [sighting]);
 }

@@ -104,7 +104,7 @@ async function seedPreset(): Promise<void> {
       version: 'latest',
       primaryContact: '',
       developerEmails: [],
-      scopes: [{ category: 'Reports', methods: ['GET'] }],
+      scopes: [{ category: 'Reports', methods: ['GET'], endpoints: [] }],
       updatedAt: '2026-01-01T00:00:00.000Z',
     },
   });
@@ -198,7 +198,7 @@ describe('stepText in English', () => {
       version: '16',
       primaryContact: 'aiko@acme.example',
       developerEmails: ['a@b.co', 'c@d.co'],
-      scopes: [{ category: 'Actions', methods: ['GET', 'PUT'] }],
+      scopes: [{ category: 'Actions', methods: ['GET', 'PUT'], endpoints: [] }],
       mode: 'create',
     });
     const labels = plan.steps.map(stepText);

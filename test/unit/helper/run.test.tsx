@@ -52,7 +52,7 @@ describe('runs and the status line', () => {
         version: 'latest',
         primaryContact: 'aiko@acme.example',
         developerEmails: [],
-        scopes: [{ category: 'Reports', methods: ['GET'] }],
+        scopes: [{ category: 'Reports', methods: ['GET'], endpoints: [] }],
         mode: 'review',
       },
     ]);
@@ -80,7 +80,8 @@ describe('runs and the status line', () => {
 
   it('stops before the page when a preset scope is not offered there', async () => {
     const page = setup({
-      info: { ...ACME, scopes: [{ category: 'Reports', methods: ['GET'] }] },
+      // A page with one checkbox per method, as impact.com's scopes step was first described.
+      info: { ...ACME, scopes: [{ category: 'Reports', methods: ['GET'], endpoints: [] }] },
     });
     await seedPreset([
       { category: 'Reports', methods: ['GET'] },

@@ -6,6 +6,7 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { vi } from 'vitest';
 import type { Preset } from '../../../src/core/preset';
 import type { PageInfo } from '../../../src/core/protocol';
+import { StoredPresetSchema } from '../../../src/core/stored-preset';
 import { App } from '../../../src/helper/app';
 import { fakeBrowser, resetFakeBrowser } from '../fakes/browser';
 import { type FakePageOptions, installFakePage } from '../fakes/page';
@@ -34,10 +35,15 @@ export async function openTeam() {
   fireEvent.click(await screen.findByText('Team', { selector: 'summary' }));
 }
 
+/** A scope as tests write it: a version 1 method grant needs no `endpoints`. */
+export type TestScope = Omit<Preset['scopes'][number], 'endpoints'> & {
+  endpoints?: Preset['scopes'][number]['endpoints'];
+};
+
 export function preset(
   id: string,
   name: string,
-  scopes: Preset['scopes'] = [{ category: 'Reports', methods: ['GET'] }],
+  scopes: TestScope[] = [{ category: 'Reports', methods: ['GET'] }],
   over: Partial<Preset> = {},
 ): Preset {
   return {
@@ -48,7 +54,7 @@ export function preset(
     version: 'latest',
     primaryContact: '',
     developerEmails: [],
-    scopes,
+    scopes: scopes.map((s) => ({ ...s, endpoints: s.endpoints ?? [] })),
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...over,
   };
@@ -68,11 +74,11 @@ export async function seed(presets: Preset[], defaultPresetId?: string) {
   await fakeBrowser.storage.sync.set(items);
 }
 
-/** Stored presets in list order. */
+/** Stored presets in list order, read back from their stored form (stored-preset.ts). */
 export function storedPresets(): Preset[] {
   const items = fakeBrowser.storage.sync.dump();
   const order = (items.meta as { order: string[] }).order;
-  return order.map((id) => items[`preset:${id}`] as Preset);
+  return order.map((id) => StoredPresetSchema.parse(items[`preset:${id}`]));
 }
 
 /** Every byte the extension keeps, for "nothing changed" checks. */

@@ -46,7 +46,7 @@ describe('import preview and conflict resolution', () => {
     await paste(
       exportPack([
         // Same id as Alpha, new scopes: another version of it.
-        { ...alpha, scopes: [{ category: 'Reports', methods: ['GET', 'POST'] }] },
+        { ...alpha, scopes: [{ category: 'Reports', methods: ['GET', 'POST'], endpoints: [] }] },
         // Same name as Bravo, another id.
         preset('other-b', 'bravo', [{ category: 'Catalogs', methods: ['GET'] }]),
         // Same id as Charlie, changed description.
@@ -93,7 +93,9 @@ describe('import preview and conflict resolution', () => {
       ['other-b', 'bravo (2)'],
       ['d', 'Delta'],
     ]);
-    expect(stored[0]?.scopes).toEqual([{ category: 'Reports', methods: ['GET', 'POST'] }]);
+    expect(stored[0]?.scopes).toEqual([
+      { category: 'Reports', methods: ['GET', 'POST'], endpoints: [] },
+    ]);
     expect(stored[1]).toEqual(bravo);
     expect(stored[2]).toEqual(charlie);
     expect(screen.queryByRole('heading', { name: 'Preview of the import' })).toBeNull();
@@ -118,7 +120,7 @@ describe('import preview and conflict resolution', () => {
     await openTeam();
     const before = storageSnapshot();
     const broken = JSON.parse(exportPack([preset('x', 'X'), preset('y', 'Y')]));
-    broken.presets[1].scopes[0].methods = ['GET', 'PATCH'];
+    broken.presets[1].scopes[0].methods = ['GET', 'HEAD'];
     pickFile(container, new File([JSON.stringify(broken)], 'broken.json'));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(

@@ -4,7 +4,8 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportPack } from '../../../src/core/pack';
 import type { CapturedSelection } from '../../../src/core/protocol';
-import { METHODS, REFERENCE_CATEGORIES } from '../../../src/core/scopes';
+import { publicCatalog } from '../../../src/core/public-catalog';
+import { methodScope, type OfferedCategory, type ScopeCatalog } from '../../../src/core/scopes';
 import { catalogKey } from '../../../src/platform/catalog';
 import { fakeBrowser } from '../fakes/browser';
 import {
@@ -77,6 +78,10 @@ describe('organization presets', () => {
   });
 });
 
+const P = '/Mediapartners/{AccountSID}';
+/** Partner Catalogs as the public catalog lists it: five GET endpoints. */
+const CATALOGS = publicCatalog('partner').find((c) => c.category === 'Catalogs') as OfferedCategory;
+
 describe('save page selection as preset', () => {
   const captured: CapturedSelection = {
     name: 'acme-catalog-sync',
@@ -84,9 +89,25 @@ describe('save page selection as preset', () => {
     version: '15',
     primaryContact: 'aiko@acme.example',
     developerEmails: ['dev@acme.example'],
-    scopes: [
-      { category: 'Catalogs', methods: ['POST', 'GET'] },
-      { category: 'Reports', methods: ['GET'] },
+    // Every Catalogs GET row ticked; one Reports row, shown by its summary only.
+    ticked: [
+      CATALOGS,
+      {
+        category: 'Reports',
+        methods: ['GET'],
+        endpoints: [{ method: 'GET', summary: 'List all available reports' }],
+      },
+    ],
+    offered: [
+      CATALOGS,
+      {
+        category: 'Reports',
+        methods: ['GET'],
+        endpoints: [
+          { method: 'GET', summary: 'List all available reports' },
+          { method: 'GET', summary: 'Run a report (Legacy)' },
+        ],
+      },
     ],
   };
 
@@ -107,9 +128,10 @@ describe('save page selection as preset', () => {
       version: '15',
       primaryContact: 'aiko@acme.example',
       developerEmails: ['dev@acme.example'],
+      // Every GET row ticked is the method grant; the summary is named by the public catalog.
       scopes: [
-        { category: 'Catalogs', methods: ['GET', 'POST'] },
-        { category: 'Reports', methods: ['GET'] },
+        { category: 'Catalogs', methods: ['GET'], endpoints: [] },
+        { category: 'Reports', methods: [], endpoints: [{ method: 'GET', path: `${P}/Reports` }] },
       ],
     });
     const select = (await presetSelect()) as HTMLSelectElement;
@@ -117,7 +139,10 @@ describe('save page selection as preset', () => {
     const tokenName = screen.getByRole('textbox', { name: 'Token name' });
     expect(tokenName).toHaveProperty('value', 'acme-catalog-sync');
     expect(document.activeElement).toBe(tokenName);
-    expect(screen.getByRole('checkbox', { name: 'Catalogs POST' })).toHaveProperty('checked', true);
+    expect(screen.getByRole('checkbox', { name: 'Catalogs GET' })).toHaveProperty('checked', true);
+    expect(
+      screen.getByRole('checkbox', { name: `Reports GET ${P}/Reports List all available reports` }),
+    ).toHaveProperty('checked', true);
   });
 
   it('says why when the wizard cannot be captured, and stores nothing', async () => {
@@ -137,83 +162,138 @@ describe('save page selection as preset', () => {
     await presetSelect();
     fireEvent.click(screen.getByRole('button', { name: 'Save page selection as preset' }));
     await screen.findByText(/The wizard has no token name yet/);
+    // A ticked row with no path that the API reference does not name either.
+    cleanup();
+    const unnamed = { method: 'GET' as const, summary: 'Some new report' };
+    resetBrowser({
+      capture: {
+        ...captured,
+        ticked: [{ category: 'Reports', methods: ['GET'], endpoints: [unnamed] }],
+        offered: [{ category: 'Reports', methods: ['GET'], endpoints: [unnamed] }],
+      },
+    });
+    await seed([preset('a', 'Alpha')]);
+    openHelper();
+    await presetSelect();
+    fireEvent.click(screen.getByRole('button', { name: 'Save page selection as preset' }));
+    await screen.findByText(
+      'The page shows these ticked endpoints without a path, and the API reference does not name them: Reports GET Some new report.',
+    );
     expect(storageSnapshot()).toBe(before);
   });
 });
 
 describe('least-privilege and drift marks', () => {
-  const everything = REFERENCE_CATEGORIES.map((category) => ({
-    category,
-    methods: ['GET' as const],
-  }));
+  const everything = publicCatalog('partner').map((c) => methodScope(c.category, ['GET']));
 
   it('marks write scopes and every-category presets in the list and under the drop-down', async () => {
     resetBrowser();
     await seed([
-      preset('w', 'Writer', [{ category: 'Ads', methods: ['GET', 'POST', 'DELETE'] }]),
+      preset('w', 'Writer', [
+        { category: 'Ads', methods: ['GET', 'POST', 'DELETE'] },
+        { category: 'Jobs', methods: [], endpoints: [{ method: 'PUT', path: `${P}/Jobs/{Id}` }] },
+      ]),
       preset('all', 'Everything', everything),
       preset('ok', 'Reader'),
     ]);
     openHelper();
     await openTeam();
-    expect(exportRow('Writer').textContent).toContain('⚠ Write access: Ads DELETE, Ads POST');
+    const writes = `⚠ Write access: Ads POST, Ads DELETE, Jobs PUT ${P}/Jobs/{Id}`;
+    expect(exportRow('Writer').textContent).toContain(writes);
     expect(exportRow('Everything').textContent).toContain('⚠ Every category is selected');
     expect(exportRow('Reader').textContent).not.toContain('⚠');
 
     await selectPreset('Writer');
-    expect(notesFor('Writer')?.textContent).toBe('⚠ Write access: Ads DELETE, Ads POST');
+    expect(notesFor('Writer')?.textContent).toBe(writes);
     await selectPreset('Reader');
     expect(notesFor('Reader')).toBeNull();
     // The advice is on screen before Fill and create.
     expect(screen.getByText(/limit scopes to what the integration needs; GET only/)).toBeTruthy();
   });
 
-  it('keeps what the page offers per account kind and marks presets it no longer offers', async () => {
-    const offered = [
-      { category: 'Reports', methods: [...METHODS] },
-      { category: 'Ads', methods: ['GET' as const] },
-    ];
-    resetBrowser({ info: { ...ACME, scopes: offered } });
+  const reports = (paths: string[]): OfferedCategory => ({
+    category: 'Reports',
+    methods: ['GET'],
+    endpoints: paths.map((path) => ({ method: 'GET', path: `${P}${path}` })),
+  });
+  const offered: ScopeCatalog = [
+    reports(['/Reports', '/Reports/{Id}']),
+    { category: 'Ads', methods: ['GET'], endpoints: [{ method: 'GET', path: `${P}/Ads` }] },
+  ];
+  const V16 = { ...ACME, versions: ['16', '15'] };
+  const seenBefore = (catalog: ScopeCatalog) =>
+    fakeBrowser.storage.local.set({
+      [catalogKey('partner', '16')]: { catalog, seenAt: '2026-11-28T10:00:00.000Z' },
+    });
+
+  it('keeps what the page offers per account kind and version, and marks what it lacks', async () => {
+    resetBrowser({ info: { ...V16, scopes: offered } });
     await seed([
       preset('ads', 'Ads writer', [{ category: 'Ads', methods: ['GET', 'PUT'] }]),
       preset('jobs', 'Jobs', [{ category: 'Jobs', methods: ['GET'] }]),
       preset('rep', 'Reports', [{ category: 'Reports', methods: ['GET'] }]),
+      preset('pin', 'Pinned', [
+        { category: 'Reports', methods: [], endpoints: [{ method: 'GET', path: `${P}/Gone` }] },
+      ]),
     ]);
     openHelper();
     await openTeam();
     await waitFor(() =>
-      expect(fakeBrowser.storage.local.dump()[catalogKey('partner')]).toMatchObject({
-        scopes: offered,
+      expect(fakeBrowser.storage.local.dump()[catalogKey('partner', '16')]).toMatchObject({
+        catalog: offered,
       }),
     );
     expect(exportRow('Ads writer').textContent).toContain(
-      '⚠ No longer offered on partner pages: Ads PUT',
+      '⚠ No longer offered on partner (API v16) pages: Ads PUT',
     );
-    expect(exportRow('Jobs').textContent).toContain('No longer offered on partner pages: Jobs GET');
+    expect(exportRow('Jobs').textContent).toContain(
+      'No longer offered on partner (API v16) pages: Jobs GET',
+    );
+    expect(exportRow('Pinned').textContent).toContain(
+      `No longer offered on partner (API v16) pages: Reports GET ${P}/Gone`,
+    );
     expect(exportRow('Reports').textContent).not.toContain('No longer offered');
 
     // Later, on a page whose scope step has not been seen: the kept catalog still tells.
     cleanup();
-    resetBrowser({ info: ACME });
-    await fakeBrowser.storage.local.set({
-      [catalogKey('partner')]: { scopes: offered, seenAt: '2026-11-28T10:00:00.000Z' },
-    });
+    resetBrowser({ info: V16 });
+    await seenBefore(offered);
     await seed([preset('jobs', 'Jobs', [{ category: 'Jobs', methods: ['GET'] }])]);
     openHelper();
     await selectPreset('Jobs');
     await waitFor(() =>
-      expect(notesFor('Jobs')?.textContent).toBe('⚠ No longer offered on partner pages: Jobs GET'),
+      expect(notesFor('Jobs')?.textContent).toBe(
+        '⚠ No longer offered on partner (API v16) pages: Jobs GET',
+      ),
     );
     // A brand page has its own catalog: nothing known there yet, so nothing is marked.
     cleanup();
     resetBrowser({ info: { ...ACME, kind: 'brand' } });
-    await fakeBrowser.storage.local.set({
-      [catalogKey('partner')]: { scopes: offered, seenAt: '2026-11-28T10:00:00.000Z' },
-    });
+    await seenBefore(offered);
     await seed([preset('jobs', 'Jobs', [{ category: 'Jobs', methods: ['GET'] }])]);
     openHelper();
     await selectPreset('Jobs');
     await new Promise((r) => setTimeout(r, 20));
     expect(notesFor('Jobs')).toBeNull();
+  });
+
+  it('names endpoints that appeared under a method grant, or vanished, since last seen', async () => {
+    // The page's list changed since last seen: one Reports endpoint more, one less.
+    const now = [reports(['/Reports', '/Reports/{Id}/MetaData']), offered[1] as OfferedCategory];
+    resetBrowser({ info: { ...V16, scopes: now } });
+    await seenBefore(offered);
+    await seed([preset('rep', 'Reports', [{ category: 'Reports', methods: ['GET'] }])]);
+    openHelper();
+    await selectPreset('Reports');
+    await waitFor(() =>
+      expect(notesFor('Reports')?.textContent).toBe(
+        `⚠ New on partner (API v16) pages, granted by this preset's method grants: Reports GET ${P}/Reports/{Id}/MetaData` +
+          `⚠ Gone from partner (API v16) pages since last seen: Reports GET ${P}/Reports/{Id}`,
+      ),
+    );
+    // The form says it too, for the list it shows.
+    fireEvent.click(screen.getByText(/The page's list changed since it was seen before \(2\)/));
+    expect(screen.getByText(`New: Reports GET ${P}/Reports/{Id}/MetaData`)).toBeTruthy();
+    expect(screen.getByText(`Gone: Reports GET ${P}/Reports/{Id}`)).toBeTruthy();
   });
 });

@@ -53,7 +53,7 @@ describe('share text and export', () => {
     const box = screen.getByRole('textbox', { name: 'Share text' }) as HTMLTextAreaElement;
     expect(box.readOnly).toBe(true);
     expect(clipboard).toEqual([box.value]);
-    expect(box.value).toMatch(/^impact-token-preset:v1:[A-Za-z0-9_-]+$/);
+    expect(box.value).toMatch(/^impact-token-preset:v2:[A-Za-z0-9_-]+$/);
 
     // A teammate with an empty helper pastes it.
     cleanup();
@@ -82,7 +82,7 @@ describe('share text and export', () => {
     await screen.findByText(/Could not copy automatically/);
     expect(
       (screen.getByRole('textbox', { name: 'Share text' }) as HTMLTextAreaElement).value,
-    ).toMatch(/^impact-token-preset:v1:/);
+    ).toMatch(/^impact-token-preset:v2:/);
   });
 
   it('imports several pasted share lines at once', async () => {

@@ -48,7 +48,7 @@ describe('audit entry from a real run', () => {
     expect(entry).toEqual({
       name: 'acme-reporting',
       version: '15',
-      scopes: [{ category: 'Reports', methods: ['GET'] }],
+      scopes: [{ category: 'Reports', methods: ['GET'], endpoints: [] }],
       account: 'Acme Media (1234567)',
       accountKind: 'partner',
       time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),

@@ -12,7 +12,7 @@ await import('../../../src/background/index');
 const report = (over: Partial<CreatedTokenReport> = {}): CreatedTokenReport => ({
   name: 'acme-reporting-2026-11-29',
   version: '16',
-  scopes: [{ category: 'Reports', methods: ['GET'] }],
+  scopes: [{ category: 'Reports', methods: ['GET'], endpoints: [] }],
   account: 'Acme Media (1234567)',
   accountKind: 'partner',
   time: '2026-11-29T10:00:00.000Z',

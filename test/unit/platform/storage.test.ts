@@ -20,7 +20,7 @@ const preset = (id: string, extra: Partial<Preset> = {}): Preset => ({
   version: 'latest',
   primaryContact: '',
   developerEmails: [],
-  scopes: [{ category: 'Reports', methods: ['GET'] }],
+  scopes: [{ category: 'Reports', methods: ['GET'], endpoints: [] }],
   updatedAt: '2026-01-01T00:00:00.000Z',
   ...extra,
 });
@@ -86,8 +86,8 @@ describe('preset storage', () => {
       primaryContact: 'aiko@acme.example',
       developerEmails: ['dev@acme.example'],
       scopes: [
-        { category: 'Reports', methods: ['GET'] },
-        { category: 'Actions', methods: ['GET', 'POST'] },
+        { category: 'Reports', methods: ['GET'], endpoints: [] },
+        { category: 'Actions', methods: ['GET', 'POST'], endpoints: [] },
       ],
       updatedAt: '2025-01-02T00:00:00.000Z',
     });
@@ -99,7 +99,10 @@ describe('preset storage', () => {
   });
 
   it('keeps a broken preset aside in local storage and still reads the others', async () => {
-    const broken = { ...preset('bad'), scopes: [{ category: 'Reports', methods: ['FETCH'] }] };
+    const broken = {
+      ...preset('bad'),
+      scopes: [{ category: 'Reports', methods: ['FETCH'], endpoints: [] }],
+    };
     await fakeBrowser.storage.sync.set({
       meta: { formatVersion: 2, order: ['good', 'bad'], settings: { openAutomatically: true } },
       'preset:good': preset('good'),
@@ -159,6 +162,7 @@ describe('preset storage', () => {
       scopes: Array.from({ length: 100 }, (_, i) => ({
         category: `Category number ${i} ${'y'.repeat(40)}`,
         methods: ['GET', 'POST', 'PUT', 'DELETE'],
+        endpoints: [],
       })),
     });
     const result = await savePresets({ ...loaded.state, presets: [huge] });

@@ -1,0 +1,100 @@
+import type { AccountKind, PageInfo } from '../core/protocol';
+import { publicCatalog } from '../core/public-catalog';
+import type { CatalogChange } from '../core/scope-catalog';
+import {
+  categoryKey,
+  isEndpoint,
+  type OfferedCategory,
+  type OfferedEndpoint,
+  type ScopeCatalog,
+} from '../core/scopes';
+import { type Catalogs, catalogFor } from '../platform/catalog';
+
+/**
+ * Which scope list the helper shows and checks presets against: the open page's own (its page
+ * info, or what the last run saw), else what a page of this kind and API version showed before
+ * (src/platform/catalog.ts), else the public catalog for the kind (partner when unknown).
+ */
+export type CatalogSource = 'page' | 'seen' | 'public';
+
+export interface ShownCatalog {
+  catalog: ScopeCatalog;
+  source: CatalogSource;
+  kind: AccountKind;
+  /** The version of the stored sighting used, and how it changed from the sighting before it. */
+  version?: string;
+  changes?: CatalogChange[];
+}
+
+/** A form version ("latest" or "15") as the API version it means on this page, if known. */
+export const resolvedVersion = (version: string, page?: PageInfo): string | undefined =>
+  version === 'latest' ? page?.versions?.[0] : version;
+
+const byKey = (catalog: ScopeCatalog | undefined) =>
+  new Map(catalog?.map((c) => [categoryKey(c.category), c]));
+
+/**
+ * Rows a page shows by summary only get their path from the public catalog where exactly one
+ * endpoint has that method and summary, so they can be pinned; the others stay without one.
+ */
+const named = (c: OfferedCategory, known: OfferedCategory | undefined): OfferedCategory => {
+  if (!known || c.endpoints.every((e) => e.path !== undefined)) return c;
+  return {
+    ...c,
+    endpoints: c.endpoints.map((e): OfferedEndpoint => {
+      if (e.path !== undefined) return e;
+      const hits = known.endpoints.filter(
+        (k) => k.path && isEndpoint(e, { method: k.method, path: k.path, summary: k.summary }),
+      );
+      return hits.length === 1 && hits[0]?.path ? { ...e, path: hits[0].path } : e;
+    }),
+  };
+};
+
+/**
+ * The page's list, completed: a category the page named but was never seen switched on shows what
+ * it offered before (or the public catalog's endpoints), still marked `unseen` so drift is not
+ * reported on it; summary-only rows get paths where the public catalog names them.
+ */
+export function completeCatalog(
+  page: ScopeCatalog,
+  before: ScopeCatalog | undefined,
+  fallback: ScopeCatalog,
+): ScopeCatalog {
+  const seen = byKey(before);
+  const known = byKey(fallback);
+  return page.map((c) => {
+    const key = categoryKey(c.category);
+    if (!c.unseen) return named(c, known.get(key));
+    const earlier = seen.get(key);
+    const filler = earlier && !earlier.unseen ? earlier : known.get(key);
+    return filler ? { ...named(filler, known.get(key)), category: c.category, unseen: true } : c;
+  });
+}
+
+export function shownCatalog(
+  page: PageInfo | undefined,
+  catalogs: Catalogs,
+  formVersion: string,
+): ShownCatalog {
+  const kind = page?.kind ?? 'partner';
+  const fallback = publicCatalog(kind);
+  const stored = catalogFor(catalogs, kind, resolvedVersion(formVersion, page));
+  if (page?.scopes?.length)
+    return {
+      catalog: completeCatalog(page.scopes, stored?.catalog, fallback),
+      source: 'page',
+      kind,
+      // Recording this sighting (use-catalogs.ts) stores how it differs from the one before.
+      ...(stored?.changes ? { version: stored.version, changes: stored.changes } : {}),
+    };
+  if (stored)
+    return {
+      catalog: completeCatalog(stored.catalog, undefined, fallback),
+      source: 'seen',
+      kind,
+      version: stored.version,
+      ...(stored.changes ? { changes: stored.changes } : {}),
+    };
+  return { catalog: fallback, source: 'public', kind };
+}
