@@ -147,7 +147,8 @@ describe('the run status in Japanese', () => {
     expect(shown.flatMap((line) => latinWords(line))).toEqual([]);
     // Each step says what it does: no two different steps share a line.
     expect(new Set(shown).size).toBe(ALL_STEPS.length);
-    expect(shown).toContain('ステップ 1/1: Reports の GET にチェック');
+    expect(shown).toContain('ステップ 1/1: Reports: GET すべて にチェック');
+    expect(shown).toContain('ステップ 1/1: Reports: エンドポイント 1 件 にチェック');
     expect(shown).toContain('ステップ 1/1: 次へ(「連絡先情報」から)');
     // One helper per step kind, rendered in turn: slow on a shared machine.
   }, 30_000);
@@ -204,7 +205,7 @@ describe('stepText in English', () => {
     const labels = plan.steps.map(stepText);
     expect(labels.every((l) => l.length > 0 && !/^runStep/.test(l))).toBe(true);
     expect(labels).toContain('Choose API version 16');
-    expect(labels).toContain('Tick Actions PUT');
+    expect(labels).toContain('Tick Actions: all GET, all PUT');
     expect(labels).toContain('Next (from Contact information)');
     expect(labels).toContain('Add 2 developer emails');
     expect(stepText({ kind: 'addEmails', values: ['a@b.co'] })).toBe('Add 1 developer email');

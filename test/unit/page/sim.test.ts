@@ -307,7 +307,7 @@ describe('the driver on the simulation', { timeout: 30_000 }, () => {
     await loadSim({ missingScope: { category: 'Reports', method: 'GET', path: REPORTS } });
     expect(await run(full, opts)).toEqual({
       status: 'stopped',
-      step: 'API scopes',
+      step: 'scopes',
       reason: `Reports GET ${REPORTS} is not offered on this page`,
     });
     expect(backend.created).toEqual([]);
@@ -321,7 +321,7 @@ describe('the driver on the simulation', { timeout: 30_000 }, () => {
     });
     expect(await run(actionsPost, opts)).toEqual({
       status: 'stopped',
-      step: 'API scopes',
+      step: 'scopes',
       reason: 'Actions POST is not offered on this page',
     });
     expect(backend.created).toEqual([]);
