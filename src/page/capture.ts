@@ -1,7 +1,7 @@
 import type { CapturedSelection } from '../core/protocol';
 import type { Method, Scope } from '../core/scopes';
 import { detectLocale } from './detect';
-import { readChoice, readTags, textbox } from './fields';
+import { readChoice, readEmails, textbox } from './fields';
 import { LOCALES } from './locales';
 import { readScopes } from './page-scopes';
 import { currentStep, exclusive, makeCtx, move, walk } from './wizard';
@@ -32,7 +32,7 @@ export const captureSelection = (
           } else {
             const contact = await readChoice(c, 'primaryContact');
             got.primaryContact = contact.match(/[^\s<>]+@[^\s<>]+/)?.[0] ?? contact;
-            got.developerEmails = readTags(c).map((t) => t.email);
+            got.developerEmails = readEmails(c);
           }
         });
         // Clean grants only: readScopes marks odd states ("(category off)") so they never match.

@@ -2,7 +2,7 @@ import type { ChoiceField, TextField, WizardStep } from '../core/plan';
 import { contentText } from './accessible-name';
 import { chooseOption, pressEnter, ready, shownValue, typeText } from './actions';
 import { en } from './locales/en';
-import { getOne, queryAll, waitFor, waitForFound, waitForOne } from './locate';
+import { getOne, nameOf, one, queryAll, roleOf, waitFor, waitForFound, waitForOne } from './locate';
 import { rememberVersionOptions, versionOptions } from './page-info';
 import { hasAny, key, norm, squash } from './text';
 import { type Ctx, checkAlert, Stop, wizard } from './wizard';
@@ -107,51 +107,130 @@ export async function chooseField(c: Ctx, field: ChoiceField, want: string): Pro
   );
 }
 
-// ---- developer emails: a textbox that turns each address into a tag ----
+// ---- developer emails: tags, a comma-separated list, or one input per address ----
 
 const EMAIL = /[^\s<>()[\],;:"']+@[^\s<>()[\],;:"']+/;
-
-/** The tags (listitems of the list labelled like the textbox) and their addresses. */
-export function readTags(c: Ctx): { email: string; item: Element }[] {
-  const lists = queryAll(wizard(c), 'list', c.s.developerEmails);
-  if (lists.length > 1) getOne(wizard(c), 'list', c.s.developerEmails); // throws: ambiguous
-  return lists[0]
-    ? queryAll(lists[0], 'listitem').map((item) => {
-        const text = contentText(item);
-        return { item, email: text.match(EMAIL)?.[0] ?? squash(text) };
-      })
-    : [];
-}
-
-const hasTag = (c: Ctx, email: string) => readTags(c).some((t) => norm(t.email) === norm(email));
+const EMAILS = new RegExp(EMAIL, 'g');
 
 /**
- * Adds each missing address as a tag: type it, press Enter, wait for the tag. An alert instead
- * means the page refused the address, in its own words. With `exact`, tags not asked for are
- * removed through their remove buttons (read-back's second fill).
+ * The field, in one of three public shapes (src/page/README.md):
+ * - rows: a group named like the field, one textbox per address, and an "Add email" button;
+ * - a list box: a textarea or `<input type=email multiple>`, whose text is the value;
+ * - a tag input: a textbox (or React Select's combobox) that turns each address into a tag.
+ * Undefined while the page does not show it yet; several matches are a refusal.
+ */
+type EmailField = { rows: HTMLInputElement[] } | { box: HTMLInputElement; list: boolean };
+
+function emailField(c: Ctx): EmailField | undefined {
+  const w = wizard(c);
+  const names = c.s.developerEmails;
+  const [group, more] = queryAll(w, 'group', names);
+  if (more) getOne(w, 'group', names); // throws: ambiguous
+  if (group) return { rows: queryAll(group, 'textbox') as HTMLInputElement[] };
+  const boxes = [...queryAll(w, 'textbox', names), ...queryAll(w, 'combobox', names)];
+  const box = boxes.length ? (one(boxes, `${names[0]} (textbox)`) as HTMLInputElement) : undefined;
+  return box && { box, list: box.localName === 'textarea' || box.multiple };
+}
+
+/** "Remove {email}" as a test that yields the address (chips carry no list semantics). */
+const removeName = (c: Ctx) =>
+  new RegExp(
+    `^${c.s.removeTag.replace(/[.*+?^$()[\]\\|]/g, '\\$&').replace('{email}', '(.+)')}$`,
+    'i',
+  );
+
+/**
+ * The tags: listitems of the list labelled like the textbox; without such a list, the buttons
+ * named "Remove <email>" (React Select's chips are plain divs with such a button).
+ */
+function readTags(c: Ctx): { email: string; item: Element }[] {
+  const w = wizard(c);
+  const lists = queryAll(w, 'list', c.s.developerEmails);
+  if (lists.length > 1) getOne(w, 'list', c.s.developerEmails); // throws: ambiguous
+  if (lists[0])
+    return queryAll(lists[0], 'listitem').map((item) => {
+      const text = contentText(item);
+      return { item, email: text.match(EMAIL)?.[0] ?? squash(text) };
+    });
+  const re = removeName(c);
+  return queryAll(w, 'button', (n) => EMAIL.test(n.match(re)?.[1] ?? '')).map((item) => ({
+    item,
+    email: nameOf(item).match(re)?.[1] as string,
+  }));
+}
+
+/** The addresses the page will submit (text left in a tag input's box is not one of them). */
+export function readEmails(c: Ctx): string[] {
+  const f = emailField(c);
+  if (!f) return [];
+  if ('rows' in f) return f.rows.map((r) => squash(r.value)).filter(Boolean);
+  return f.list ? (f.box.value.match(EMAILS) ?? []) : readTags(c).map((t) => t.email);
+}
+
+const hasEmail = (c: Ctx, email: string) => readEmails(c).some((e) => norm(e) === norm(email));
+
+/**
+ * Makes the page hold `emails` (with `exact`, nothing else: read-back's second fill). Tags: type
+ * each missing address, press Enter, wait for its tag; unwanted tags go through their remove
+ * buttons. A list box: the whole list, comma-separated. Rows: each address in an empty row, one
+ * added with "Add email" when none is left; an unwanted row is emptied (empty rows are not
+ * submitted). An alert instead means the page refused an address, in its own words.
  */
 export async function setEmails(c: Ctx, emails: string[], exact: boolean): Promise<void> {
-  const wait = (done: () => boolean, reason: string) =>
+  const what = fieldName('developerEmails');
+  const wait = <T>(done: () => T, reason: string) =>
     waitFor(
       () => {
-        if (done()) return true;
+        const ok = done();
+        if (ok) return ok;
         checkAlert(c, 'contact');
       },
       c,
       () => new Stop('contact', reason),
     );
-  for (const email of emails) {
-    if (hasTag(c, email)) continue;
-    const box = await waitForOne(wizard(c), 'textbox', c.s.developerEmails, c);
-    typeText(ready(box, fieldName('developerEmails')), email);
-    pressEnter(box as HTMLElement);
-    await wait(() => hasTag(c, email), `${email} was not added as a tag`);
-  }
-  if (exact)
-    for (const { email, item } of readTags(c)) {
-      if (emails.some((e) => norm(e) === norm(email))) continue;
-      const remove = c.s.removeTag.replace('{email}', email);
-      ready(getOne(item, 'button', [remove]), remove).click();
-      await wait(() => !hasTag(c, email), `${email} was not removed`);
+  const field = () => wait(() => emailField(c), `${what} (textbox) not found`);
+  const wanted = (email: string) => emails.some((e) => norm(e) === norm(email));
+  const f = await field();
+  if ('rows' in f) {
+    const rows = async () => ((await field()) as { rows: HTMLInputElement[] }).rows;
+    if (exact)
+      for (const row of await rows())
+        if (row.value && !wanted(row.value)) typeText(ready(row, what), '');
+    for (const email of emails) {
+      if (hasEmail(c, email)) continue;
+      const empty = async () => (await rows()).find((r) => !r.value.trim());
+      let row = await empty();
+      if (!row) {
+        const add = c.s.addEmail;
+        ready(getOne(wizard(c), 'button', add), add[0] as string).click();
+        row = await wait(
+          () => (emailField(c) as { rows: HTMLInputElement[] }).rows.find((r) => !r.value.trim()),
+          `${add[0]} did not add an input`,
+        );
+      }
+      typeText(ready(row, what), email);
+      await wait(() => hasEmail(c, email), `${email} was not taken`);
     }
+  } else if (f.list) {
+    const want = exact ? emails : [...readEmails(c), ...emails.filter((e) => !hasEmail(c, e))];
+    typeText(ready(f.box, what), want.join(', '));
+    f.box.blur(); // the page checks the list when the person leaves the box
+    await wait(() => readEmails(c).join() === want.join(), `${what} did not take the list`);
+  } else {
+    for (const email of emails) {
+      if (hasEmail(c, email)) continue;
+      const { box } = (await field()) as { box: HTMLInputElement };
+      typeText(ready(box, what), email);
+      pressEnter(box);
+      await wait(() => hasEmail(c, email), `${email} was not added as a tag`);
+    }
+    if (exact)
+      for (const { email, item } of readTags(c)) {
+        if (wanted(email)) continue;
+        const remove = c.s.removeTag.replace('{email}', email);
+        const button = roleOf(item) === 'button' ? item : getOne(item, 'button', [remove]);
+        ready(button, remove).click();
+        await wait(() => !hasEmail(c, email), `${email} was not removed`);
+      }
+  }
 }
