@@ -4,8 +4,8 @@ import { chooseOption, pressEnter, ready, shownValue, typeText } from './actions
 import { en } from './locales/en';
 import { getOne, nameOf, one, queryAll, roleOf, waitFor, waitForFound, waitForOne } from './locate';
 import { rememberVersionOptions, versionOptions } from './page-info';
-import { hasAny, key, norm, squash } from './text';
-import { type Ctx, checkAlert, Stop, wizard } from './wizard';
+import { hasAny, isAny, key, norm, squash } from './text';
+import { alertText, type Ctx, checkAlert, Stop, wizard } from './wizard';
 
 /** The wizard's fields: find, fill, read. Page labels come from the locale table (Ctx.s). */
 
@@ -132,32 +132,29 @@ function emailField(c: Ctx): EmailField | undefined {
   return box && { box, list: box.localName === 'textarea' || box.multiple };
 }
 
-/** "Remove {email}" as a test that yields the address (chips carry no list semantics). */
-const removeName = (c: Ctx) =>
-  new RegExp(
-    `^${c.s.removeTag.replace(/[.*+?^$()[\]\\|]/g, '\\$&').replace('{email}', '(.+)')}$`,
-    'i',
-  );
+/** Whether `name` is a tag's remove button: "Remove <email>" in this locale. */
+const isRemove = (c: Ctx, name: string) =>
+  isAny(name, [c.s.removeTag.replace('{email}', name.match(EMAIL)?.[0] ?? '@')]);
 
 /**
  * The tags: listitems of the list labelled like the textbox; without such a list, the buttons
- * named "Remove <email>" (React Select's chips are plain divs with such a button).
+ * named "Remove <email>" (React Select's chips are plain divs, no listitems).
  */
+
 function readTags(c: Ctx): { email: string; item: Element }[] {
   const w = wizard(c);
   const lists = queryAll(w, 'list', c.s.developerEmails);
   if (lists.length > 1) getOne(w, 'list', c.s.developerEmails); // throws: ambiguous
-  if (lists[0])
-    return queryAll(lists[0], 'listitem').map((item) => {
-      const text = contentText(item);
-      return { item, email: text.match(EMAIL)?.[0] ?? squash(text) };
-    });
-  const re = removeName(c);
-  return queryAll(w, 'button', (n) => EMAIL.test(n.match(re)?.[1] ?? '')).map((item) => ({
+  return (
+    lists[0] ? queryAll(lists[0], 'listitem') : queryAll(w, 'button', (n) => isRemove(c, n))
+  ).map((item) => ({
     item,
-    email: nameOf(item).match(re)?.[1] as string,
+    email: `${contentText(item)} ${nameOf(item)}`.match(EMAIL)?.[0] ?? squash(contentText(item)),
   }));
 }
+
+/** The rows of the one-input-per-address shape ([] in the other shapes). */
+const rows = (c: Ctx): HTMLInputElement[] => (emailField(c) as { rows?: [] })?.rows ?? [];
 
 /** The addresses the page will submit (text left in a tag input's box is not one of them). */
 export function readEmails(c: Ctx): string[] {
@@ -170,11 +167,12 @@ export function readEmails(c: Ctx): string[] {
 const hasEmail = (c: Ctx, email: string) => readEmails(c).some((e) => norm(e) === norm(email));
 
 /**
- * Makes the page hold `emails` (with `exact`, nothing else: read-back's second fill). Tags: type
- * each missing address, press Enter, wait for its tag; unwanted tags go through their remove
- * buttons. A list box: the whole list, comma-separated. Rows: each address in an empty row, one
+ * Makes the page hold `emails` (with `exact`, nothing else: read-back's second fill). A list box
+ * gets the whole list, comma-separated. Rows: each missing address goes into an empty row, one
  * added with "Add email" when none is left; an unwanted row is emptied (empty rows are not
- * submitted). An alert instead means the page refused an address, in its own words.
+ * submitted). Tags: type each missing address, press Enter, wait for its tag; unwanted tags go
+ * through their remove buttons. An alert instead means the page refused an address, in its own
+ * words.
  */
 export async function setEmails(c: Ctx, emails: string[], exact: boolean): Promise<void> {
   const what = fieldName('developerEmails');
@@ -188,49 +186,38 @@ export async function setEmails(c: Ctx, emails: string[], exact: boolean): Promi
       c,
       () => new Stop('contact', reason),
     );
-  const field = () => wait(() => emailField(c), `${what} (textbox) not found`);
   const wanted = (email: string) => emails.some((e) => norm(e) === norm(email));
+  const field = () => wait(() => emailField(c), `${what} (textbox) not found`);
   const f = await field();
-  if ('rows' in f) {
-    const rows = async () => ((await field()) as { rows: HTMLInputElement[] }).rows;
-    if (exact)
-      for (const row of await rows())
-        if (row.value && !wanted(row.value)) typeText(ready(row, what), '');
-    for (const email of emails) {
-      if (hasEmail(c, email)) continue;
-      const empty = async () => (await rows()).find((r) => !r.value.trim());
-      let row = await empty();
-      if (!row) {
-        const add = c.s.addEmail;
-        ready(getOne(wizard(c), 'button', add), add[0] as string).click();
-        row = await wait(
-          () => (emailField(c) as { rows: HTMLInputElement[] }).rows.find((r) => !r.value.trim()),
-          `${add[0]} did not add an input`,
-        );
-      }
-      typeText(ready(row, what), email);
-      await wait(() => hasEmail(c, email), `${email} was not taken`);
-    }
-  } else if (f.list) {
+  if ('list' in f && f.list) {
     const want = exact ? emails : [...readEmails(c), ...emails.filter((e) => !hasEmail(c, e))];
     typeText(ready(f.box, what), want.join(', '));
     f.box.blur(); // the page checks the list when the person leaves the box
-    await wait(() => readEmails(c).join() === want.join(), `${what} did not take the list`);
-  } else {
-    for (const email of emails) {
-      if (hasEmail(c, email)) continue;
-      const { box } = (await field()) as { box: HTMLInputElement };
-      typeText(ready(box, what), email);
-      pressEnter(box);
-      await wait(() => hasEmail(c, email), `${email} was not added as a tag`);
-    }
-    if (exact)
-      for (const { email, item } of readTags(c)) {
-        if (wanted(email)) continue;
-        const remove = c.s.removeTag.replace('{email}', email);
-        const button = roleOf(item) === 'button' ? item : getOne(item, 'button', [remove]);
-        ready(button, remove).click();
-        await wait(() => !hasEmail(c, email), `${email} was not removed`);
-      }
+    return void (await wait(
+      () => !alertText(c) && readEmails(c).join() === want.join(),
+      `${what} did not take the list`,
+    ));
   }
+  if (exact)
+    for (const row of rows(c)) if (row.value && !wanted(row.value)) typeText(ready(row, what), '');
+  const empty = () => rows(c).find((r) => !r.value.trim());
+  for (const email of emails) {
+    if (hasEmail(c, email)) continue;
+    // Found again each time: the page may re-render the box after a tag is added.
+    let box = 'box' in f ? ((await field()) as { box: HTMLInputElement }).box : empty();
+    if (!box) {
+      ready(getOne(wizard(c), 'button', c.s.addEmail), c.s.addEmail[0] as string).click();
+      box = await wait(empty, `${c.s.addEmail[0]} did not add an input`);
+    }
+    typeText(ready(box, what), email);
+    if ('box' in f) pressEnter(box);
+    await wait(() => hasEmail(c, email), `${email} was not added`);
+  }
+  if (exact && 'box' in f)
+    for (const { email, item } of readTags(c)) {
+      if (wanted(email)) continue;
+      const remove = c.s.removeTag.replace('{email}', email);
+      ready(roleOf(item) === 'button' ? item : getOne(item, 'button', [remove]), remove).click();
+      await wait(() => !hasEmail(c, email), `${email} was not removed`);
+    }
 }
