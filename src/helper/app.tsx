@@ -21,6 +21,7 @@ import {
   sameForm,
   scopeTable,
 } from './form';
+import { PageReport } from './page-report';
 import { PageSummary } from './page-summary';
 import { type NameEdit, PresetBar } from './preset-bar';
 import { useRun } from './run';
@@ -403,6 +404,10 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
         <p role="status" class="status">
           {run.status}
         </p>
+        {/* Keyed by the status: each stopped run asks for its own report. */}
+        {run.outcome?.status === 'stopped' && target.tabId !== undefined && (
+          <PageReport key={run.status} tabId={target.tabId} />
+        )}
       </section>
 
       <section class="save-actions">
