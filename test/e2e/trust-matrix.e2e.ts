@@ -570,7 +570,7 @@ afterAll(() => {
 
 describe(`trust matrix (${BROWSER})`, () => {
   ROWS.forEach((row, index) => {
-    it.concurrent(`${row.key}: ${row.expect === 'created' ? 'creates exactly the request' : 'stops, naming the problem'}`, async ({
+    it.concurrent(`${row.key}: ${row.expect === 'created' ? 'creates exactly the request' : typeof row.expect === 'object' && 'afterCreate' in row.expect ? 'creates, then stops without quoting the page' : 'stops, naming the problem'}`, async ({
       expect,
     }) => {
       const outcome = await inLane(() => runRow(row, index));
