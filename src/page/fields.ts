@@ -140,7 +140,6 @@ const isRemove = (c: Ctx, name: string) =>
  * The tags: listitems of the list labelled like the textbox; without such a list, the buttons
  * named "Remove <email>" (React Select's chips are plain divs, no listitems).
  */
-
 function readTags(c: Ctx): { email: string; item: Element }[] {
   const w = wizard(c);
   const lists = queryAll(w, 'list', c.s.developerEmails);
