@@ -124,9 +124,9 @@ type EmailField = { rows: HTMLInputElement[] } | { box: HTMLInputElement; list: 
 function emailField(c: Ctx): EmailField | undefined {
   const w = wizard(c);
   const names = c.s.developerEmails;
-  const [group, more] = queryAll(w, 'group', names);
-  if (more) getOne(w, 'group', names); // throws: ambiguous
-  if (group) return { rows: queryAll(group, 'textbox') as HTMLInputElement[] };
+  const groups = queryAll(w, 'group', names);
+  if (groups.length)
+    return { rows: queryAll(one(groups, `${names[0]} (group)`), 'textbox') as HTMLInputElement[] };
   const boxes = [...queryAll(w, 'textbox', names), ...queryAll(w, 'combobox', names)];
   const box = boxes.length ? (one(boxes, `${names[0]} (textbox)`) as HTMLInputElement) : undefined;
   return box && { box, list: box.localName === 'textarea' || box.multiple };

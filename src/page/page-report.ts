@@ -30,9 +30,9 @@ const QUIET = /^(alert|status|progressbar)$/;
 
 export function pageReport(): string {
   const s = LOCALES[detectLocale()];
-  const typed = last
-    ? [last.request.name, last.request.description, last.request.primaryContact]
-        .concat(last.request.developerEmails)
+  const r = last?.request;
+  const typed = r
+    ? [r.name, r.description, r.primaryContact, ...r.developerEmails]
         .map(squash)
         .filter((t) => t.length > 1)
     : [];
@@ -47,14 +47,10 @@ export function pageReport(): string {
   ];
   if (last?.outcome.status === 'stopped')
     lines.push(`Stopped: ${last.outcome.step} — ${clean(last.outcome.reason)}`);
-  const dialogs = queryAll(document, 'dialog');
-  const created = dialogs.filter((d) => hasAny(nameOf(d), s.created));
+  const created = queryAll(document, 'dialog').filter((d) => hasAny(nameOf(d), s.created));
   if (created.length) lines.push('Success dialog shown (left out)');
   const [w, more] = wizards(s);
-  if (!w || more) {
-    lines.push(`Wizard dialogs: ${w ? 'several' : 'none'}; dialogs: ${dialogs.length}`);
-    return lines.join('\n');
-  }
+  if (!w || more) return [...lines, `Wizard dialogs: ${more ? 'several' : 'none'}`].join('\n');
   const step = w.querySelector('[aria-current=step]');
   lines.push(`Step indicator: "${step ? clean(contentText(step)) : '(none)'}"`);
   const labels = [...w.querySelectorAll('label,legend')].filter(visible);
