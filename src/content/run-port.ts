@@ -4,6 +4,7 @@ import type { TokenRequest } from '../core/token-request';
 import { parseRunIn } from '../core/validate-request';
 import { runPlan } from '../page/driver';
 import { offeredScopes, readPageInfo } from '../page/page-info';
+import { rememberRun } from '../page/page-report';
 import { sendToRuntime } from '../platform/messaging';
 import { onRunConnect } from '../platform/ports';
 
@@ -36,6 +37,7 @@ export function serveRunPorts(): () => void {
         signal: abort.signal,
         onProgress: (progress) => send({ type: 'progress', ...progress }),
       });
+      rememberRun(message.value.request, outcome);
       if (outcome.status === 'created') reportCreated(message.value.request);
       send({ type: 'done', outcome, offered: offeredScopes() });
     });

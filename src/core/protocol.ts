@@ -66,6 +66,11 @@ export interface RequestMap {
   getPageInfo: { req: undefined; res: PageInfo };
   /** helper -> content: read the open wizard's current selection. */
   captureSelection: { req: undefined; res: CapturedSelection | { error: string } };
+  /**
+   * helper -> content: "Copy page report" after a stopped run: an outline of the wizard's current
+   * step with the last run's typed values, emails, people and the success dialog left out.
+   */
+  pageReport: { req: undefined; res: string };
   /** helper (in-page panel) -> content: close the docked panel. */
   closePanel: { req: undefined; res: undefined };
   /**

@@ -23,6 +23,7 @@ import {
   sameForm,
 } from './form';
 import { grantText } from './grant-text';
+import { PageReport } from './page-report';
 import { PageSummary } from './page-summary';
 import { type NameEdit, PresetBar } from './preset-bar';
 import { useRun } from './run';
@@ -453,6 +454,10 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
         <p role="status" class="status">
           {run.status}
         </p>
+        {/* Keyed by the status: each stopped run asks for its own report. */}
+        {run.outcome?.status === 'stopped' && target.tabId !== undefined && (
+          <PageReport key={run.status} tabId={target.tabId} />
+        )}
       </section>
 
       <section class="save-actions">

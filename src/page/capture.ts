@@ -1,6 +1,6 @@
 import type { CapturedSelection } from '../core/protocol';
 import { detectLocale } from './detect';
-import { readChoice, readTags, textbox } from './fields';
+import { readChoice, readEmails, textbox } from './fields';
 import { LOCALES } from './locales';
 import { offeredCatalog, openAccordions, readCategories, tickedCatalog } from './page-scopes';
 import { currentStep, exclusive, makeCtx, move, walk } from './wizard';
@@ -31,7 +31,7 @@ export const captureSelection = (
           } else {
             const contact = await readChoice(c, 'primaryContact');
             got.primaryContact = contact.match(/[^\s<>]+@[^\s<>]+/)?.[0] ?? contact;
-            got.developerEmails = readTags(c).map((t) => t.email);
+            got.developerEmails = readEmails(c);
           }
         });
         // What is ticked, as shown; the helper turns it into grants (core/capture-preset.ts).

@@ -9,6 +9,7 @@ import { clearScopes, setCategory, setGrants } from './page-scopes';
 import { readBack } from './read-back';
 import { hasAny } from './text';
 import {
+  alertText,
   type Ctx,
   checkAlert,
   currentStep,
@@ -81,6 +82,8 @@ function pressCreate(r: Run): void {
  * After Create: confirms the optional "Create this token?" alertdialog, then waits for the
  * success dialog. That dialog shows the Account SID and Auth Token, a secret: it is found by role
  * and name only (its name comes from its aria-labelledby heading); nothing inside it is read.
+ * No page text at all is read from here on: a page may repeat the token in an alert or a toast,
+ * so an alert stops the run as "the page showed a message after Create", never in its words.
  */
 async function awaitCreated(r: Run): Promise<void> {
   let confirmed = false;
@@ -90,7 +93,8 @@ async function awaitCreated(r: Run): Promise<void> {
         if (queryAll(document, 'dialog', (n) => hasAny(n, r.s.created)).length) return true;
         const ask = queryAll(document, 'alertdialog', (n) => hasAny(n, r.s.confirmDialog));
         if (!confirmed && ask.length === 1) return ask[0];
-        checkAlert(r, 'create');
+        // Never the alert's words: once Create was pressed they may hold the Auth Token.
+        if (alertText(r)) throw new Stop('create', 'the page showed a message after Create');
       },
       { signal: r.signal, timeout: r.createTimeout },
       () => new Stop('create', 'the page did not show that the token was created'),

@@ -2,10 +2,10 @@ import type { ChoiceField, TextField, WizardStep } from '../core/plan';
 import { contentText } from './accessible-name';
 import { chooseOption, pressEnter, ready, shownValue, typeText } from './actions';
 import { en } from './locales/en';
-import { getOne, queryAll, waitFor, waitForFound, waitForOne } from './locate';
+import { getOne, nameOf, one, queryAll, roleOf, waitFor, waitForFound, waitForOne } from './locate';
 import { rememberVersionOptions, versionOptions } from './page-info';
-import { hasAny, key, norm, squash } from './text';
-import { type Ctx, checkAlert, Stop, wizard } from './wizard';
+import { hasAny, isAny, key, norm, squash } from './text';
+import { alertText, type Ctx, checkAlert, Stop, wizard } from './wizard';
 
 /** The wizard's fields: find, fill, read. Page labels come from the locale table (Ctx.s). */
 
@@ -107,51 +107,116 @@ export async function chooseField(c: Ctx, field: ChoiceField, want: string): Pro
   );
 }
 
-// ---- developer emails: a textbox that turns each address into a tag ----
+// ---- developer emails: tags, a comma-separated list, or one input per address ----
 
 const EMAIL = /[^\s<>()[\],;:"']+@[^\s<>()[\],;:"']+/;
-
-/** The tags (listitems of the list labelled like the textbox) and their addresses. */
-export function readTags(c: Ctx): { email: string; item: Element }[] {
-  const lists = queryAll(wizard(c), 'list', c.s.developerEmails);
-  if (lists.length > 1) getOne(wizard(c), 'list', c.s.developerEmails); // throws: ambiguous
-  return lists[0]
-    ? queryAll(lists[0], 'listitem').map((item) => {
-        const text = contentText(item);
-        return { item, email: text.match(EMAIL)?.[0] ?? squash(text) };
-      })
-    : [];
-}
-
-const hasTag = (c: Ctx, email: string) => readTags(c).some((t) => norm(t.email) === norm(email));
+const EMAILS = new RegExp(EMAIL, 'g');
 
 /**
- * Adds each missing address as a tag: type it, press Enter, wait for the tag. An alert instead
- * means the page refused the address, in its own words. With `exact`, tags not asked for are
- * removed through their remove buttons (read-back's second fill).
+ * The field, in one of three public shapes (src/page/README.md):
+ * - rows: a group named like the field, one textbox per address, and an "Add email" button;
+ * - a list box: a textarea or `<input type=email multiple>`, whose text is the value;
+ * - a tag input: a textbox (or React Select's combobox) that turns each address into a tag.
+ * Undefined while the page does not show it yet; several matches are a refusal.
+ */
+type EmailField = { rows: HTMLInputElement[] } | { box: HTMLInputElement; list: boolean };
+
+function emailField(c: Ctx): EmailField | undefined {
+  const w = wizard(c);
+  const names = c.s.developerEmails;
+  const groups = queryAll(w, 'group', names);
+  if (groups.length)
+    return { rows: queryAll(one(groups, `${names[0]} (group)`), 'textbox') as HTMLInputElement[] };
+  const boxes = [...queryAll(w, 'textbox', names), ...queryAll(w, 'combobox', names)];
+  const box = boxes.length ? (one(boxes, `${names[0]} (textbox)`) as HTMLInputElement) : undefined;
+  return box && { box, list: box.localName === 'textarea' || box.multiple };
+}
+
+/** Whether `name` is a tag's remove button: "Remove <email>" in this locale. */
+const isRemove = (c: Ctx, name: string) =>
+  isAny(name, [c.s.removeTag.replace('{email}', name.match(EMAIL)?.[0] ?? '@')]);
+
+/**
+ * The tags: listitems of the list labelled like the textbox; without such a list, the buttons
+ * named "Remove <email>" (React Select's chips are plain divs, no listitems).
+ */
+function readTags(c: Ctx): { email: string; item: Element }[] {
+  const w = wizard(c);
+  const lists = queryAll(w, 'list', c.s.developerEmails);
+  if (lists.length > 1) getOne(w, 'list', c.s.developerEmails); // throws: ambiguous
+  return (
+    lists[0] ? queryAll(lists[0], 'listitem') : queryAll(w, 'button', (n) => isRemove(c, n))
+  ).map((item) => ({
+    item,
+    email: `${contentText(item)} ${nameOf(item)}`.match(EMAIL)?.[0] ?? squash(contentText(item)),
+  }));
+}
+
+/** The rows of the one-input-per-address shape ([] in the other shapes). */
+const rows = (c: Ctx): HTMLInputElement[] => (emailField(c) as { rows?: [] })?.rows ?? [];
+
+/** The addresses the page will submit (text left in a tag input's box is not one of them). */
+export function readEmails(c: Ctx): string[] {
+  const f = emailField(c);
+  if (!f) return [];
+  if ('rows' in f) return f.rows.map((r) => squash(r.value)).filter(Boolean);
+  return f.list ? (f.box.value.match(EMAILS) ?? []) : readTags(c).map((t) => t.email);
+}
+
+const hasEmail = (c: Ctx, email: string) => readEmails(c).some((e) => norm(e) === norm(email));
+
+/**
+ * Makes the page hold `emails` (with `exact`, nothing else: read-back's second fill). A list box
+ * gets the whole list, comma-separated. Rows: each missing address goes into an empty row, one
+ * added with "Add email" when none is left; an unwanted row is emptied (empty rows are not
+ * submitted). Tags: type each missing address, press Enter, wait for its tag; unwanted tags go
+ * through their remove buttons. An alert instead means the page refused an address, in its own
+ * words.
  */
 export async function setEmails(c: Ctx, emails: string[], exact: boolean): Promise<void> {
-  const wait = (done: () => boolean, reason: string) =>
+  const what = fieldName('developerEmails');
+  const wait = <T>(done: () => T, reason: string) =>
     waitFor(
       () => {
-        if (done()) return true;
+        const ok = done();
+        if (ok) return ok;
         checkAlert(c, 'contact');
       },
       c,
       () => new Stop('contact', reason),
     );
-  for (const email of emails) {
-    if (hasTag(c, email)) continue;
-    const box = await waitForOne(wizard(c), 'textbox', c.s.developerEmails, c);
-    typeText(ready(box, fieldName('developerEmails')), email);
-    pressEnter(box as HTMLElement);
-    await wait(() => hasTag(c, email), `${email} was not added as a tag`);
+  const wanted = (email: string) => emails.some((e) => norm(e) === norm(email));
+  const field = () => wait(() => emailField(c), `${what} (textbox) not found`);
+  const f = await field();
+  if ('list' in f && f.list) {
+    const want = exact ? emails : [...readEmails(c), ...emails.filter((e) => !hasEmail(c, e))];
+    typeText(ready(f.box, what), want.join(', '));
+    f.box.blur(); // the page checks the list when the person leaves the box
+    return void (await wait(
+      () => !alertText(c) && readEmails(c).join() === want.join(),
+      `${what} did not take the list`,
+    ));
   }
   if (exact)
+    for (const row of rows(c)) if (row.value && !wanted(row.value)) typeText(ready(row, what), '');
+  const empty = () => rows(c).find((r) => !r.value.trim());
+  for (const email of emails) {
+    if (hasEmail(c, email)) continue;
+    // Found again each time: the page may re-render the box after a tag is added.
+    let box = 'box' in f ? ((await field()) as { box: HTMLInputElement }).box : empty();
+    if (!box) {
+      ready(getOne(wizard(c), 'button', c.s.addEmail), c.s.addEmail[0] as string).click();
+      box = await wait(empty, `${c.s.addEmail[0]} did not add an input`);
+    }
+    typeText(ready(box, what), email);
+    if ('box' in f) pressEnter(box);
+    await wait(() => hasEmail(c, email), `${email} was not added`);
+  }
+  if (exact && 'box' in f)
     for (const { email, item } of readTags(c)) {
-      if (emails.some((e) => norm(e) === norm(email))) continue;
+      if (wanted(email)) continue;
       const remove = c.s.removeTag.replace('{email}', email);
-      ready(getOne(item, 'button', [remove]), remove).click();
-      await wait(() => !hasTag(c, email), `${email} was not removed`);
+      ready(roleOf(item) === 'button' ? item : getOne(item, 'button', [remove]), remove).click();
+      await wait(() => !hasEmail(c, email), `${email} was not removed`);
     }
 }

@@ -6,7 +6,7 @@ import {
   fieldName,
   fillText,
   readChoice,
-  readTags,
+  readEmails,
   sameText,
   setEmails,
   textbox,
@@ -66,7 +66,7 @@ function checks(c: Ctx, e: ReadBackExpectation): Partial<Record<WizardStep, Chec
       choice('primaryContact', e.primaryContact),
       {
         what: fieldName('developerEmails'),
-        read: async () => sorted(readTags(c).map((t) => t.email)),
+        read: async () => sorted(readEmails(c)),
         ok: (shown) => shown === sorted(e.developerEmails),
         fix: () => setEmails(c, e.developerEmails, true),
         want: sorted(e.developerEmails),

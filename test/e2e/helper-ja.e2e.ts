@@ -1,15 +1,27 @@
+import { existsSync } from 'node:fs';
 import type { Frame } from 'puppeteer-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { byRole, withSession } from './harness/session.ts';
 import { BROWSER, openApiPage, panelFrame, seedPresets } from './support/helper-ui.ts';
 
-// Issue 5: the helper speaks the browser's UI language (browser.i18n). Chromium takes Japanese
-// from the harness's LANGUAGE; this Firefox has no Japanese language pack installed, so there
-// the same request must fall back to English, never to message keys.
+// Issues 5 and 11: the helper speaks the browser's UI language (browser.i18n), in both browsers.
+// Chromium takes Japanese from the harness's LANGUAGE; Firefox from intl.locale.requested, with
+// Debian's Japanese language pack (firefox-esr-l10n-ja, installed by .ci/run) providing it.
 const s = withSession({ lang: 'ja' });
 
 const recorded = () =>
   s.sim.records().map(({ accountSid: _sid, createdAt: _at, grants: _grants, ...rest }) => rest);
+
+/** Debian's Japanese language pack for Firefox ESR; without it Firefox falls back to English. */
+const FIREFOX_JA =
+  '/usr/lib/firefox-esr/browser/extensions/langpack-ja@firefox-esr.mozilla.org.xpi';
+beforeAll(() => {
+  if (BROWSER === 'firefox' && !existsSync(FIREFOX_JA))
+    throw new Error(
+      `Firefox's Japanese language pack is missing (${FIREFOX_JA}). Install it with: ` +
+        'sudo apt-get install -y firefox-esr-l10n-ja (.ci/run does).',
+    );
+});
 
 let close: (() => Promise<void>) | undefined;
 beforeEach(() => s.sim.reset());
@@ -18,7 +30,7 @@ afterEach(async () => {
   close = undefined;
 });
 
-async function panel(): Promise<Frame> {
+async function panel(query?: Record<string, string>): Promise<Frame> {
   await seedPresets(s, [
     {
       id: 'ja-reporting',
@@ -26,13 +38,18 @@ async function panel(): Promise<Frame> {
       nameTemplate: 'E2E 日本語 UI',
       scopes: [{ category: 'Reports', methods: ['GET'] }],
     },
+    {
+      id: 'ja-emails',
+      name: '広告（開発者あり）',
+      nameTemplate: 'E2E 日本語ページ',
+      developerEmails: ['dev.ja@partner-dev.example'],
+      scopes: [{ category: 'Ads', methods: ['GET', 'POST'] }],
+    },
   ]);
-  // The launcher is named in the UI language too.
-  const launcher =
-    BROWSER === 'chromium'
-      ? `impact-token-helper >>> ${byRole('button', 'トークン ヘルパー')}`
-      : undefined;
-  const page = await openApiPage(s, undefined, undefined, launcher);
+  // The launcher is named in the UI language too (the query starts at the extension's host
+  // element: Firefox's accessibility query does not pierce its shadow root).
+  const launcher = `impact-token-helper >>> ${byRole('button', 'トークン ヘルパー')}`;
+  const page = await openApiPage(s, query, undefined, launcher);
   close = () => page.close();
   return panelFrame(page);
 }
@@ -43,40 +60,49 @@ const texts = (f: Frame) =>
     body: document.body.textContent ?? '',
   }));
 
+/** Picks a preset, presses 入力して作成 and returns the final status. */
+async function createWith(f: Frame, presetId: string): Promise<string> {
+  await f.select(byRole('combobox', 'プリセット'), presetId);
+  const create = await f.waitForSelector(`${byRole('button', '入力して作成')}:not([disabled])`);
+  await create?.click();
+  const status = await f.waitForFunction(
+    () => {
+      const text = document.querySelector('[role="status"]')?.textContent ?? '';
+      return /トークンを作成しました$|^停止しました/.test(text) && text;
+    },
+    { timeout: 60_000, polling: 'mutation' },
+  );
+  return String(await status.jsonValue());
+}
+
 describe(`helper UI language (${BROWSER}, browser asked for ja)`, () => {
-  if (BROWSER === 'chromium') {
-    it('shows the helper in Japanese and runs in Japanese', async () => {
-      const f = await panel();
-      const t = await texts(f);
-      // (<html lang> follows i18n.getUILanguage(), which this headless Chromium reports as en-US
-      // even while it picks the Japanese messages, so it is not asserted here.)
-      expect(t.title).toBe('トークン ヘルパー');
-      expect(t.body).toContain('パートナー アカウント: Acme Media (1234567)');
-      expect(t.body).not.toMatch(/Fill and create|Token name|Primary contact/);
-      // The controls carry Japanese accessible names.
-      await f.waitForSelector(byRole('textbox', 'トークン名'), { timeout: 10_000 });
-      await f.select(byRole('combobox', 'プリセット'), 'user:ja-reporting');
-      const create = await f.waitForSelector(`${byRole('button', '入力して作成')}:not([disabled])`);
-      await create?.click();
-      const status = await f.waitForFunction(
-        () => {
-          const text = document.querySelector('[role="status"]')?.textContent ?? '';
-          return /トークンを作成しました$|^停止しました/.test(text) && text;
-        },
-        { timeout: 60_000, polling: 'mutation' },
-      );
-      expect(await status.jsonValue()).toBe('トークンを作成しました');
-      expect(recorded()).toMatchObject([
-        { name: 'E2E 日本語 UI', scopes: [{ category: 'Reports', methods: ['GET'] }] },
-      ]);
-    });
-  } else {
-    it('falls back to English without a Japanese language pack', async () => {
-      const f = await panel();
-      const t = await texts(f);
-      expect(t.title).toBe('Token helper');
-      expect(t.body).toContain('Partner account: Acme Media (1234567)');
-      expect(await f.$(byRole('button', 'Fill and create'))).not.toBeNull();
-    });
-  }
+  it('Japanese helper and Japanese page: creates exactly the preset, emails included', async () => {
+    const f = await panel({ sim: JSON.stringify({ lang: 'ja' }) });
+    expect((await texts(f)).title).toBe('トークン ヘルパー');
+    await f.waitForSelector(byRole('textbox', 'トークン名'), { timeout: 10_000 });
+    expect(await createWith(f, 'user:ja-emails')).toBe('トークンを作成しました');
+    expect(recorded()).toMatchObject([
+      {
+        name: 'E2E 日本語ページ',
+        developerEmails: ['dev.ja@partner-dev.example'],
+        scopes: [{ category: 'Ads', methods: ['GET', 'POST'] }],
+      },
+    ]);
+  });
+
+  it('shows the helper in Japanese and runs in Japanese', async () => {
+    const f = await panel();
+    const t = await texts(f);
+    // (<html lang> follows i18n.getUILanguage(), which this headless Chromium reports as en-US
+    // even while it picks the Japanese messages, so it is not asserted here.)
+    expect(t.title).toBe('トークン ヘルパー');
+    expect(t.body).toContain('パートナー アカウント: Acme Media (1234567)');
+    expect(t.body).not.toMatch(/Fill and create|Token name|Primary contact/);
+    // The controls carry Japanese accessible names.
+    await f.waitForSelector(byRole('textbox', 'トークン名'), { timeout: 10_000 });
+    expect(await createWith(f, 'user:ja-reporting')).toBe('トークンを作成しました');
+    expect(recorded()).toMatchObject([
+      { name: 'E2E 日本語 UI', scopes: [{ category: 'Reports', methods: ['GET'] }] },
+    ]);
+  });
 });

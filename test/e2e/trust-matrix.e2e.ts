@@ -99,9 +99,11 @@ interface Row {
   scenario: Partial<Scenario>;
   /**
    * 'created'; or a stop, whose reason must name what the RegExp says; or `createdOr`: created,
-   * or else a stop naming that (for pages that undo the driver's work, where a named stop is safe).
+   * or else a stop naming that (for pages that undo the driver's work, where a named stop is safe);
+   * or `afterCreate`: the token is created and the run stops naming that (the page said something
+   * after Create, which the driver must not read: it may be the secret).
    */
-  expect: 'created' | RegExp | { createdOr: RegExp };
+  expect: 'created' | RegExp | { createdOr: RegExp } | { afterCreate: RegExp };
 }
 
 const ROWS: Row[] = [
@@ -210,6 +212,14 @@ const ROWS: Row[] = [
   { key: 'lateData 2000', scenario: { lateData: 2000 }, expect: 'created' },
   { key: 'extraCategories 46', scenario: { extraCategories: 46 }, expect: 'created' },
   { key: 'openWizard', scenario: { openWizard: true }, expect: 'created' },
+  {
+    key: 'secretNotice (the Auth Token in an alert and a toast after Create)',
+    scenario: { secretNotice: true },
+    expect: { afterCreate: /the page showed a message after Create/ },
+  },
+  { key: 'emailsWidget chips', scenario: { emailsWidget: 'chips' }, expect: 'created' },
+  { key: 'emailsWidget commaList', scenario: { emailsWidget: 'commaList' }, expect: 'created' },
+  { key: 'emailsWidget addButton', scenario: { emailsWidget: 'addButton' }, expect: 'created' },
 ];
 
 // --- Running a row --------------------------------------------------------------------------
@@ -531,6 +541,8 @@ async function runRow(row: Row, index: number): Promise<Outcome> {
     const [first] = mine;
     if (first) {
       // The secret, from the page's own success dialog, by this test (not by the extension).
+      // A page may say something before its success dialog (secretNotice): wait for the dialog.
+      await page.waitForSelector('[role=dialog] code', { timeout: 10_000 }).catch(() => {});
       const shown = await page.evaluate(() =>
         [...document.querySelectorAll('[role=dialog] code')].map((c) => c.textContent ?? ''),
       );
@@ -571,7 +583,11 @@ function judge(row: Row, o: Outcome): string[] {
     problems.push('the helper says created, the backend has none');
   const named = row.expect instanceof RegExp ? row.expect : undefined;
   const createdOr = typeof row.expect === 'object' && 'createdOr' in row.expect;
-  if (row.expect === 'created') {
+  if (typeof row.expect === 'object' && 'afterCreate' in row.expect) {
+    if (!row.expect.afterCreate.test(o.status))
+      problems.push(`expected a stop naming ${row.expect.afterCreate}, got "${o.status}"`);
+    if (o.records.length !== 1) problems.push('expected the token to be created');
+  } else if (row.expect === 'created') {
     if (!created) problems.push(`expected a created token, got "${o.status}"`);
   } else if (!(createdOr && created)) {
     const must = named ?? (row.expect as { createdOr: RegExp }).createdOr;
@@ -629,7 +645,7 @@ afterAll(() => {
 
 describe(`trust matrix (${BROWSER})`, () => {
   ROWS.forEach((row, index) => {
-    it.concurrent(`${row.key}: ${row.expect === 'created' ? 'creates exactly the request' : 'stops, naming the problem'}`, async ({
+    it.concurrent(`${row.key}: ${row.expect === 'created' ? 'creates exactly the request' : typeof row.expect === 'object' && 'afterCreate' in row.expect ? 'creates, then stops without quoting the page' : 'stops, naming the problem'}`, async ({
       expect,
     }) => {
       const outcome = await inLane(() => runRow(row, index));

@@ -25,6 +25,19 @@ export const EMAILS_LABELS = [
 ] as const;
 export type EmailsLabel = (typeof EMAILS_LABELS)[number];
 
+/**
+ * How the developer-emails field is built, each after a public widget pattern:
+ * - `tags`: a tag input (Enter, a comma or leaving the box adds), tags as a labelled role=list;
+ * - `chips`: React Select's creatable multi-select: the input is a role=combobox, the chosen
+ *   values are plain divs (no list), each with a role=button "Remove <email>";
+ * - `commaList`: one plain `<input type="email" multiple>` taking "a@x.example, b@y.example"
+ *   (the HTML standard's list-of-addresses input);
+ * - `addButton`: an "Add email" button that adds one input per address (Ant Design Form.List,
+ *   MUI dynamic fields), inside a role=group named by the field label.
+ */
+export const EMAILS_WIDGETS = ['tags', 'chips', 'commaList', 'addButton'] as const;
+export type EmailsWidget = (typeof EMAILS_WIDGETS)[number];
+
 export interface Scenario {
   /** Random delay in ms for every step change, data load and the Create call. */
   latency: { min: number; max: number };
@@ -78,6 +91,14 @@ export interface Scenario {
   jaCategoryNames: 'english' | 'translated';
   /** Label of the developer emails field (the Japanese page uses the matching translation). */
   emailsLabel: EmailsLabel;
+  /** Which widget the developer-emails field is (see EMAILS_WIDGETS). */
+  emailsWidget: EmailsWidget;
+  /**
+   * After Create, the page shows the new Auth Token in a role=alert inside the wizard and in a
+   * toast (role=status at the end of body) before its success dialog: page text after Create
+   * may be a secret.
+   */
+  secretNotice: boolean;
   /** Categories that offer only some methods; every other category offers all four. */
   partialMethods: Record<string, Method[]>;
   /** Extra ms before data (account, tokens, users) arrives, so controls appear late. */
@@ -115,6 +136,8 @@ export const DEFAULT_SCENARIO: Scenario = {
   nativeSelects: false,
   jaCategoryNames: 'english',
   emailsLabel: 'Developer Emails',
+  emailsWidget: 'tags',
+  secretNotice: false,
   partialMethods: DEFAULT_PARTIAL_METHODS,
   lateData: 0,
   extraCategories: 0,
@@ -188,6 +211,8 @@ const PARAMS: { [K in keyof Scenario]?: (v: string) => Scenario[K] } = {
   jaCategoryNames: (v) => (v === 'translated' ? 'translated' : 'english'),
   emailsLabel: (v) =>
     (EMAILS_LABELS.find((l) => l === v) ?? EMAILS_LABELS[Number(v)] ?? v) as EmailsLabel,
+  emailsWidget: (v) => EMAILS_WIDGETS.find((w) => w === v) ?? 'tags',
+  secretNotice: truthy,
   partialMethods: parsePartialMethods,
   lateData: (v) => (truthy(v) ? DEFAULT_LATE_DATA_MS : Number(v)),
   extraCategories: Number,

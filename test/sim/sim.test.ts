@@ -1,5 +1,5 @@
 import { request } from 'node:https';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
   afterAll,
   afterEach,
@@ -341,6 +341,89 @@ const simApi = (method: 'GET' | 'POST', path: string, body?: unknown): Promise<u
     req.on('error', reject);
     req.end(body === undefined ? undefined : JSON.stringify(body));
   });
+
+describe('developer-emails widgets and the secret notice, as a person uses them', () => {
+  const EMAILS = ['dev.one@agency.example', 'dev.two@agency.example'];
+
+  /** From the Contact step, with the emails entered by `enter`, to a created token. */
+  const createWith = async (query: string, enter: (dialog: Locator) => Promise<void>) => {
+    const page = await visit(SIM_PATHS.partnerApi, `?openWizard=1&${query}`);
+    const dialog = await pastSetup(page, `Widget ${query}`);
+    await enter(dialog);
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await grant(dialog, 'Ads', ['GET']);
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await expectStep(dialog, 'Create');
+    await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Access Token Created' }).waitFor();
+    return { page, emails: sim.records().map((r) => r.developerEmails) };
+  };
+
+  it('tags: a comma and leaving the box add, as Enter does', async () => {
+    const { emails } = await createWith('emailsWidget=tags', async (dialog) => {
+      const box = dialog.getByRole('textbox', { name: 'Developer Emails' });
+      await box.fill(`${EMAILS[0]},`);
+      await box.fill(EMAILS[1] as string);
+      await box.blur();
+      const tags = dialog.getByRole('list', { name: 'Developer Emails' }).getByRole('listitem');
+      await expect.poll(() => tags.count()).toBe(2);
+    });
+    expect(emails).toEqual([EMAILS]);
+  });
+
+  it('chips: a combobox whose Enter creates a chip; no list, Remove buttons', async () => {
+    const { emails } = await createWith('emailsWidget=chips', async (dialog) => {
+      expect(await dialog.getByRole('textbox', { name: 'Developer Emails' }).count()).toBe(0);
+      const box = dialog.getByRole('combobox', { name: 'Developer Emails' });
+      for (const email of EMAILS) {
+        await box.fill(email);
+        await dialog.getByRole('option', { name: `Create "${email}"` }).waitFor();
+        await box.press('Enter');
+      }
+      expect(await dialog.getByRole('list').count()).toBe(1); // only the step indicator
+      await dialog.getByRole('button', { name: `Remove ${EMAILS[1]}` }).click();
+      await box.fill(EMAILS[1] as string);
+      await box.press('Enter');
+    });
+    expect(emails).toEqual([EMAILS]);
+  });
+
+  it('commaList: one <input type=email multiple> takes the list', async () => {
+    const { emails } = await createWith('emailsWidget=commaList', async (dialog) => {
+      await dialog.getByRole('textbox', { name: 'Developer Emails' }).fill(EMAILS.join(', '));
+    });
+    expect(emails).toEqual([EMAILS]);
+  });
+
+  it('addButton: one input per address, empty rows not submitted', async () => {
+    const { emails } = await createWith('emailsWidget=addButton', async (dialog) => {
+      const group = dialog.getByRole('group', { name: 'Developer Emails' });
+      for (const [i, email] of EMAILS.entries()) {
+        await group.getByRole('button', { name: 'Add email' }).click();
+        await group.getByRole('textbox', { name: `Email ${i + 1}` }).fill(email);
+      }
+      await group.getByRole('button', { name: 'Add email' }).click();
+      expect(await group.getByRole('textbox').count()).toBe(3);
+    });
+    expect(emails).toEqual([EMAILS]);
+  });
+
+  it('secretNotice: the Auth Token is shown in an alert and a toast before the dialog', async () => {
+    const { page } = await createWith('secretNotice=1', async () => {});
+    const token = await page
+      .getByRole('dialog', { name: 'Access Token Created' })
+      .locator('code')
+      .nth(1)
+      .textContent();
+    expect(token?.length).toBeGreaterThan(16);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: token as string })
+        .count(),
+    ).toBe(1);
+  });
+});
 
 describe('scenario switches', () => {
   it('set through the server API: nameError, and records over /__sim/', async () => {

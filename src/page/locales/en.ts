@@ -23,6 +23,7 @@ export const en: PageStrings = {
   created: ['Access Token Created'],
   latest: ['Latest'],
   account: ['Account'],
+  addEmail: ['Add email', 'Add another email', 'Add developer email'],
   removeTag: 'Remove {email}',
   categories: {},
 };

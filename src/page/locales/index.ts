@@ -31,6 +31,8 @@ export interface PageStrings {
   latest: string[];
   /** aria-label of the top bar element showing the account name. */
   account: string[];
+  /** The button that adds one more developer-email input (the one-input-per-address shape). */
+  addEmail: string[];
   /** Name of a developer-email tag's remove button; {email} stands for the address. */
   removeTag: string;
   /**

@@ -27,6 +27,7 @@ export const ja: PageStrings = {
   created: ['アクセス トークンが作成されました'],
   latest: ['最新'],
   account: ['アカウント'],
+  addEmail: ['メールを追加', 'メール アドレスを追加'],
   removeTag: '{email} を削除',
   categories: {
     Accounts: ['アカウント'],

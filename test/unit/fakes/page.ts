@@ -1,5 +1,5 @@
 /**
- * A fake content script for one tab: answers getPageInfo, captureSelection and closePanel, and
+ * A fake content script for one tab: answers getPageInfo, captureSelection, pageReport and closePanel, and
  * carries out runs on the run port by replying with scripted progress and an outcome (reporting a
  * created token to the background first, as src/content/run-port.ts does). It records what it was asked to
  * do (the expanded request), which is the outcome the helper tests check.
@@ -26,6 +26,8 @@ export interface FakePageOptions {
   hang?: boolean;
   /** What captureSelection answers (default: "open the wizard" error). */
   capture?: CapturedSelection | { error: string };
+  /** What pageReport answers (default: no answer, as a content script that is gone). */
+  report?: string;
 }
 
 export interface FakePage {
@@ -42,6 +44,7 @@ export function installFakePage(b: FakeBrowser, tabId: number, options: FakePage
     if (type === 'getPageInfo') return page.info;
     if (type === 'captureSelection')
       return options.capture ?? { error: 'open the wizard on its API scopes step first' };
+    if (type === 'pageReport') return options.report;
     if (type === 'closePanel') {
       page.panelClosed++;
       return null;

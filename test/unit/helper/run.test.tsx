@@ -78,6 +78,38 @@ describe('runs and the status line', () => {
     );
   });
 
+  it('offers "Copy page report" under a stopped run only, and shows the report', async () => {
+    setup({
+      outcome: (r) =>
+        r.mode === 'review'
+          ? { status: 'stopped', step: 'contact', reason: 'Developer Emails (textbox) not found' }
+          : { status: 'created' },
+      report: 'Token helper page report\n  textbox "Dev contacts"',
+    });
+    await fillBasics();
+    const copy = () => screen.queryByRole('button', { name: 'Copy page report' });
+    fireEvent.click(screen.getByRole('button', { name: 'Fill and create' }));
+    await waitFor(() => expect(status()).toMatch(/Token created$/));
+    expect(copy()).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Fill form' }));
+    await waitFor(() => expect(copy()).not.toBeNull());
+    fireEvent.click(copy() as HTMLElement);
+    const box = await screen.findByRole('textbox', {
+      name: 'Page report (no typed values, emails, names or secrets)',
+    });
+    expect((box as HTMLTextAreaElement).value).toContain('textbox "Dev contacts"');
+  });
+
+  it('says so when the page gives no report', async () => {
+    setup({ outcome: { status: 'stopped', step: 'setup', reason: 'x (textbox) not found' } });
+    await fillBasics();
+    fireEvent.click(screen.getByRole('button', { name: 'Fill form' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy page report' }));
+    expect(
+      await screen.findByText('The page did not answer; reload it and try again.'),
+    ).toBeTruthy();
+  });
+
   it('stops before the page when a preset scope is not offered there', async () => {
     const page = setup({
       // A page with one checkbox per method, as impact.com's scopes step was first described.

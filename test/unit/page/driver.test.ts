@@ -101,6 +101,20 @@ describe('create mode', () => {
   });
 });
 
+describe('no page text after Create', () => {
+  it('an alert after Create (it may hold the token) is reported, never in its words', async () => {
+    const page = mountWizardPage({ secretNotice: true });
+    const outcome = await run({ ...full, mode: 'create' });
+    expect(outcome).toEqual({
+      status: 'stopped',
+      step: 'create',
+      reason: 'the page showed a message after Create',
+    });
+    expect(JSON.stringify(outcome)).not.toContain('SECRET');
+    expect(page.created).toEqual([fullRecord]);
+  });
+});
+
 describe('refusals stop the run, in the page’s words, before anything is created', () => {
   it('a duplicate name (role=alert after Next)', async () => {
     const page = mountWizardPage({ takenNames: ['Nightly sync'] });

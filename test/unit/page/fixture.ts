@@ -104,6 +104,8 @@ export interface FixtureOptions {
   latestVersion?: number;
   takenNames?: string[];
   confirm?: boolean;
+  /** After Create, an alert in the wizard repeats the secret before the success dialog shows. */
+  secretNotice?: boolean;
   /** Resets a field to its default `afterMs` after its step first appears (late data). */
   lateReset?: { field: Field; afterMs: number };
   /** Resets the field a moment after every fill: the page never keeps it. */
@@ -544,8 +546,14 @@ export function mountWizardPage(options: FixtureOptions = {}): WizardPage {
       emails: [...state.emails],
       scopes: grants(),
     });
-    state.phase = 'created';
+    const done = () => {
+      state.phase = 'created';
+      render();
+    };
+    if (!options.secretNotice) return done();
+    state.error = 'Token created. Auth Token: tok_SECRET_VALUE';
     render();
+    later(stepDelay, done);
   }
 
   document.addEventListener('click', onClick);

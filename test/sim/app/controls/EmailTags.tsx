@@ -1,20 +1,15 @@
 /** @jsxImportSource react */
 import { useId, useState } from 'react';
 import { t } from '../runtime';
-
-interface EmailTagsProps {
-  label: string;
-  emails: string[];
-  onChange(emails: string[]): void;
-}
-
-const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
+import { type EmailFieldProps, emailProblem } from './email-check';
 
 /**
- * A tag input: type an address, then Enter or a comma turns it into a tag. Text still in the box
- * when the step changes is dropped, as in most tag inputs; a driver has to confirm its tags.
+ * A tag input: type an address, then Enter, a comma or leaving the box (blur, as MUI's
+ * Autocomplete `autoSelect` and react-tag-input's `addOnBlur` do) turns it into a tag. Text still
+ * in the box when the step changes is dropped, as in most tag inputs; a driver has to confirm its
+ * tags.
  */
-export function EmailTags({ label, emails, onChange }: EmailTagsProps) {
+export function EmailTags({ label, emails, onChange }: EmailFieldProps) {
   const id = useId();
   const labelId = `${id}-label`;
   const errorId = `${id}-error`;
@@ -28,11 +23,7 @@ export function EmailTags({ label, emails, onChange }: EmailTagsProps) {
     for (const text of texts) {
       const address = text.trim();
       if (!address) continue;
-      const problem = !EMAIL.test(address)
-        ? 'errEmailInvalid'
-        : list.some((e) => e.toLowerCase() === address.toLowerCase())
-          ? 'errEmailDuplicate'
-          : null;
+      const problem = emailProblem(list, address);
       if (problem) {
         setError(t(problem));
         refused ||= text;
@@ -85,6 +76,7 @@ export function EmailTags({ label, emails, onChange }: EmailTagsProps) {
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
           onChange={(e) => onType(e.target.value)}
+          onBlur={() => setDraft(addAll([draft]))}
           onKeyDown={(e) => {
             if (e.key !== 'Enter') return;
             e.preventDefault();

@@ -68,6 +68,14 @@ export const en = {
   contactIntro: 'We contact the primary contact about development updates to the API.',
   emailsHint: 'Press Enter or type a comma after each address.',
   removeEmail: 'Remove {email}',
+  // Developer-emails widget variants (Scenario.emailsWidget)
+  createOption: 'Create "{value}"',
+  emailsListHint: 'Separate addresses with commas.',
+  emailRow: 'Email {n}',
+  removeEmailRow: 'Remove email {n}',
+  addEmail: 'Add email',
+  // Scenario.secretNotice: the page repeats the new secret in an alert and a toast
+  secretNotice: 'Token created. Auth Token: {token}',
   scopesIntro: 'Turn on an API category, then select the access scopes this token may use.',
   reviewIntro: 'Check the details below, then create the token.',
   summaryScopes: 'Scopes',

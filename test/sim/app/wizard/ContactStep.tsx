@@ -1,9 +1,12 @@
 /** @jsxImportSource react */
 import type { AccountUser } from '../../wire';
+import { EmailChips } from '../controls/EmailChips';
+import { EmailList } from '../controls/EmailList';
+import { EmailRows } from '../controls/EmailRows';
 import { EmailTags } from '../controls/EmailTags';
 import { SelectField } from '../controls/SelectField';
 import { Spinner } from '../controls/Spinner';
-import { t } from '../runtime';
+import { scenario, t } from '../runtime';
 import type { UpdateForm, WizardForm } from './form';
 
 interface ContactStepProps {
@@ -13,8 +16,17 @@ interface ContactStepProps {
   users: AccountUser[] | null;
 }
 
+/** The developer-emails widget of this page (Scenario.emailsWidget). */
+const EMAILS_FIELD = {
+  tags: EmailTags,
+  chips: EmailChips,
+  commaList: EmailList,
+  addButton: EmailRows,
+};
+
 /** Step 2: Primary Contact (account users) and optional developer emails (a tag input). */
 export function ContactStep({ form, update, users }: ContactStepProps) {
+  const EmailsField = EMAILS_FIELD[scenario.emailsWidget];
   return (
     <div className="step-body">
       <p className="step-intro">{t('contactIntro')}</p>
@@ -30,7 +42,7 @@ export function ContactStep({ form, update, users }: ContactStepProps) {
           <Spinner /> {t('loading')}
         </div>
       )}
-      <EmailTags
+      <EmailsField
         label={t('developerEmails')}
         emails={form.developerEmails}
         onChange={(developerEmails) => update({ developerEmails })}

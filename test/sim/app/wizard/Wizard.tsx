@@ -5,6 +5,7 @@ import { api } from '../api';
 import { buildCatalog } from '../catalog';
 import { Modal } from '../controls/Modal';
 import { Spinner } from '../controls/Spinner';
+import { Toast } from '../controls/Toast';
 import { pause } from '../latency';
 import { lang, scenario, t, timings } from '../runtime';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -52,6 +53,8 @@ export function Wizard({ info, tokens, onClose, onCreated }: WizardProps) {
   const [error, setError] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>('editing');
   const [created, setCreated] = useState<CreateTokenResponse | null>(null);
+  /** Scenario.secretNotice: the toast that repeats the new secret. */
+  const [toast, setToast] = useState<string | null>(null);
 
   const update = useCallback((change: FormChange) => {
     setForm((f) => ({ ...f, ...(typeof change === 'function' ? change(f) : change) }));
@@ -115,15 +118,31 @@ export function Wizard({ info, tokens, onClose, onCreated }: WizardProps) {
     setPhase('creating');
     setError(null);
     try {
-      setCreated(await api.createToken(requestOf(form, catalog)));
+      const response = await api.createToken(requestOf(form, catalog));
       onCreated();
+      if (scenario.secretNotice) {
+        // Some pages say "created" with the secret in it, in an alert and a toast, before (or
+        // instead of) a dialog: page text after Create may be the Auth Token.
+        const notice = t('secretNotice', { token: response.authToken });
+        setError(notice);
+        setToast(notice);
+        await pause();
+      }
+      setCreated(response);
     } catch (e) {
       setError(refusalText(e));
       setPhase('editing');
     }
   };
 
-  if (created) return <CreatedDialog created={created} onDone={onClose} />;
+  const toastShown = toast && <Toast text={toast} />;
+  if (created)
+    return (
+      <>
+        <CreatedDialog created={created} onDone={onClose} />
+        {toastShown}
+      </>
+    );
 
   const busy = phase === 'creating';
   const body = [
@@ -199,6 +218,7 @@ export function Wizard({ info, tokens, onClose, onCreated }: WizardProps) {
       {phase === 'confirming' && (
         <ConfirmDialog onConfirm={submit} onCancel={() => setPhase('editing')} />
       )}
+      {toastShown}
     </>
   );
 }
