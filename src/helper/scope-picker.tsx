@@ -87,6 +87,7 @@ export const ScopePicker = memo(function ScopePicker({ scopes, onChange, shown }
     <fieldset class="scopes">
       <legend>{t('scopes')}</legend>
       <p class="hint">{hint}</p>
+      {rows.some((r) => r.unseen) && <p class="hint">{t('scopeUnseen')}</p>}
       <div class="row">
         <button type="button" onClick={() => onChange(() => [])}>
           {t('clearAllScopes')}
@@ -190,10 +191,14 @@ const CategoryRow = memo(function CategoryRow(props: RowProps): JSX.Element {
           aria-describedby={countId}
           onClick={() => props.onToggle(row.key, !open)}
         >
+          {/* Hidden from the name: CSS generated text would be part of it ("▸ Actions"). */}
+          <span class="chevron" aria-hidden="true">
+            {open ? '▾' : '▸'}
+          </span>
           {row.category}
         </button>
         <span id={countId} class="count">
-          {summary}
+          {row.unseen ? `${summary} · ${t('scopeUnseenShort')}` : summary}
         </span>
       </div>
       {/* The method grants stay in view while the category is closed: one click, every GET. */}
@@ -227,7 +232,6 @@ const CategoryRow = memo(function CategoryRow(props: RowProps): JSX.Element {
           );
         })}
       </div>
-      {row.unseen && <p class="hint">{t('scopeUnseen')}</p>}
       <div id={panel} class="endpoints-panel" hidden={!open}>
         {groups
           .filter((g) => g.endpoints.length > 0)
