@@ -96,7 +96,7 @@ describe('runs and the status line', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Fill form' }));
     await waitFor(() =>
-      expect(status()).toBe('Stopped: API scopes — Jobs GET not offered on this page'),
+      expect(status()).toBe('Stopped: API scopes — Jobs GET is not offered on this page'),
     );
     expect(page.requests).toEqual([]);
   });
