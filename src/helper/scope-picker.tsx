@@ -180,23 +180,29 @@ const CategoryRow = memo(function CategoryRow(props: RowProps): JSX.Element {
     : t('scopeCountNone');
   const groups = match ? row.groups.filter((g) => match.methods.has(g.method)) : row.groups;
   const countId = `${panel}-count`;
+  const hasEndpoints = row.groups.some((g) => g.endpoints.length > 0);
   return (
     <li class={grant ? 'category granted' : 'category'}>
       <div class="category-head">
-        <button
-          type="button"
-          class="disclosure"
-          aria-expanded={open ? 'true' : 'false'}
-          aria-controls={panel}
-          aria-describedby={countId}
-          onClick={() => props.onToggle(row.key, !open)}
-        >
-          {/* Hidden from the name: CSS generated text would be part of it ("▸ Actions"). */}
-          <span class="chevron" aria-hidden="true">
-            {open ? '▾' : '▸'}
-          </span>
-          {row.category}
-        </button>
+        {hasEndpoints ? (
+          <button
+            type="button"
+            class="disclosure"
+            aria-expanded={open ? 'true' : 'false'}
+            aria-controls={panel}
+            aria-describedby={countId}
+            onClick={() => props.onToggle(row.key, !open)}
+          >
+            {/* Hidden from the name: CSS generated text would be part of it ("▸ Actions"). */}
+            <span class="chevron" aria-hidden="true">
+              {open ? '▾' : '▸'}
+            </span>
+            {row.category}
+          </button>
+        ) : (
+          // A page with one checkbox per method: nothing to open, the method grants are all.
+          <span class="category-name">{row.category}</span>
+        )}
         <span id={countId} class="count">
           {row.unseen ? `${summary} · ${t('scopeUnseenShort')}` : summary}
         </span>
@@ -232,7 +238,7 @@ const CategoryRow = memo(function CategoryRow(props: RowProps): JSX.Element {
           );
         })}
       </div>
-      <div id={panel} class="endpoints-panel" hidden={!open}>
+      <div id={panel} class="endpoints-panel" hidden={!open || !hasEndpoints}>
         {groups
           .filter((g) => g.endpoints.length > 0)
           .map((g) => (
