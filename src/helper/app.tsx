@@ -332,9 +332,8 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
     const missing =
       shown.source === 'page' ? scopeDrift(form.scopes, shown.catalog, summaries)[0] : undefined;
     if (missing) {
-      run.refuse(
-        t('runStopped', [t('stepScopes'), `${grantText(missing)} ${t('scopeNotOffered')}`]),
-      );
+      // Worded as the page driver words it, so the stop reads the same whoever found it.
+      run.refuse(t('runStopped', [t('stepScopes'), t('grantNotOffered', grantText(missing))]));
       return;
     }
     // Pinned endpoints carry their summaries, the page's first, so a page that shows endpoints

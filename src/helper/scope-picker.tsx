@@ -87,6 +87,7 @@ export const ScopePicker = memo(function ScopePicker({ scopes, onChange, shown }
     <fieldset class="scopes">
       <legend>{t('scopes')}</legend>
       <p class="hint">{hint}</p>
+      {rows.some((r) => r.unseen) && <p class="hint">{t('scopeUnseen')}</p>}
       <div class="row">
         <button type="button" onClick={() => onChange(() => [])}>
           {t('clearAllScopes')}
@@ -179,21 +180,31 @@ const CategoryRow = memo(function CategoryRow(props: RowProps): JSX.Element {
     : t('scopeCountNone');
   const groups = match ? row.groups.filter((g) => match.methods.has(g.method)) : row.groups;
   const countId = `${panel}-count`;
+  const hasEndpoints = row.groups.some((g) => g.endpoints.length > 0);
   return (
     <li class={grant ? 'category granted' : 'category'}>
       <div class="category-head">
-        <button
-          type="button"
-          class="disclosure"
-          aria-expanded={open ? 'true' : 'false'}
-          aria-controls={panel}
-          aria-describedby={countId}
-          onClick={() => props.onToggle(row.key, !open)}
-        >
-          {row.category}
-        </button>
+        {hasEndpoints ? (
+          <button
+            type="button"
+            class="disclosure"
+            aria-expanded={open ? 'true' : 'false'}
+            aria-controls={panel}
+            aria-describedby={countId}
+            onClick={() => props.onToggle(row.key, !open)}
+          >
+            {/* Hidden from the name: CSS generated text would be part of it ("▸ Actions"). */}
+            <span class="chevron" aria-hidden="true">
+              {open ? '▾' : '▸'}
+            </span>
+            {row.category}
+          </button>
+        ) : (
+          // A page with one checkbox per method: nothing to open, the method grants are all.
+          <span class="category-name">{row.category}</span>
+        )}
         <span id={countId} class="count">
-          {summary}
+          {row.unseen ? `${summary} · ${t('scopeUnseenShort')}` : summary}
         </span>
       </div>
       {/* The method grants stay in view while the category is closed: one click, every GET. */}
@@ -227,8 +238,7 @@ const CategoryRow = memo(function CategoryRow(props: RowProps): JSX.Element {
           );
         })}
       </div>
-      {row.unseen && <p class="hint">{t('scopeUnseen')}</p>}
-      <div id={panel} class="endpoints-panel" hidden={!open}>
+      <div id={panel} class="endpoints-panel" hidden={!open || !hasEndpoints}>
         {groups
           .filter((g) => g.endpoints.length > 0)
           .map((g) => (

@@ -20,8 +20,8 @@ import { ext as browser } from './ext';
  *   storage.local  catalog:<kind>:<version>  { catalog: ScopeCatalog, seenAt, changes? }
  *
  * The version is the one the list was seen under: a run's requested version, or the page's
- * newest version (the wizard's default) for what a person browsed (see recordSighting in
- * src/helper/use-catalogs.ts). `changes` is what differed from the sighting before, so the
+ * newest version (the wizard's default) for what a person browsed (the helper's App decides,
+ * src/helper/app.tsx `sighting`). `changes` is what differed from the sighting before, so the
  * helper can name endpoints that appeared or vanished. Items of the earlier layout
  * (`catalog:<kind>` holding `{scopes: [{category, methods}]}`) said nothing of endpoints or
  * versions: they are ignored and removed on the next save of that kind.

@@ -125,10 +125,12 @@ describe('runs and the status line', () => {
     expect(jobs.getAttribute('aria-describedby')).toBeTruthy();
     expect(screen.getByText(/not offered on this page: Jobs GET/)).toBeTruthy();
     expect(screen.queryByRole('checkbox', { name: 'Reports POST' })).toBeNull();
+    // One checkbox per method and no endpoint rows: nothing to open.
+    expect(screen.queryByRole('button', { name: 'Reports' })).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Fill form' }));
     await waitFor(() =>
-      expect(status()).toBe('Stopped: API scopes — Jobs GET not offered on this page'),
+      expect(status()).toBe('Stopped: API scopes — Jobs GET is not offered on this page'),
     );
     expect(page.requests).toEqual([]);
   });

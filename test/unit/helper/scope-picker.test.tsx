@@ -156,7 +156,7 @@ describe('scope picker', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Fill form' }));
     await waitFor(() =>
       expect(status()).toBe(
-        `Stopped: API scopes — Reports GET ${P}/Reports/{Id} not offered on this page`,
+        `Stopped: API scopes — Reports GET ${P}/Reports/{Id} is not offered on this page`,
       ),
     );
     expect(page.requests).toEqual([]);
