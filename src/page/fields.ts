@@ -71,16 +71,32 @@ const latest = (c: Ctx, names: string[]): number[] => {
   return marked.length || !names.length ? marked : [0];
 };
 
+const EMAIL = /[^\s<>()[\],;:"']+@[^\s<>()[\],;:"']+/;
+
+/** Brackets around an option's email ("Ben Carter <ben@…>") are not part of the name. */
+const nameKey = (s: string) => key(s.replace(/[<>()[\]]/g, ''));
+
+/**
+ * Whether a contact option ("Name <email>") is the requested contact: its email equals the
+ * request, or its whole name does (case and spacing aside). A part of either never is: asking for
+ * carter@acme.example must not pick Ben Carter <ben.carter@acme.example>.
+ */
+export function isContact(option: string, want: string): boolean {
+  const email = option.match(EMAIL)?.[0] ?? '';
+  const name = nameKey(option.replace(email, ''));
+  return (!!email && norm(email) === norm(want)) || (!!name && name === nameKey(want));
+}
+
 /** Indexes of the options that fit the request; exactly one is required. */
 function matchOptions(c: Ctx, field: ChoiceField, want: string, names: string[]): number[] {
-  if (field === 'primaryContact') return indexes(names, (n) => key(n).includes(key(want)));
+  if (field === 'primaryContact') return indexes(names, (n) => isContact(n, want));
   rememberVersionOptions(names);
   return want === 'latest' ? latest(c, names) : indexes(names, (n) => hasVersion(n, want));
 }
 
 /** Whether the shown value is the requested one ('' contact: the page's default is accepted). */
 export function choiceShows(c: Ctx, field: ChoiceField, want: string, shown: string): boolean {
-  if (field === 'primaryContact') return key(shown).includes(key(want));
+  if (field === 'primaryContact') return !want || isContact(shown, want);
   const names = versionOptions();
   const version = want === 'latest' ? names[latest(c, names)[0] ?? -1]?.match(/\d+/)?.[0] : want;
   return !!version && hasVersion(shown, version);
@@ -91,25 +107,25 @@ export async function chooseField(c: Ctx, field: ChoiceField, want: string): Pro
   const what = fieldName(field);
   await chooseOption(
     ready(await choiceControl(c, field), what),
-    (names) => {
-      const hits = matchOptions(c, field, want, names);
-      if (hits.length === 1) return hits[0] as number;
-      throw new Stop(
-        FIELD_STEP[field],
-        `${what} '${want}' ${hits.length ? `matches ${hits.length} options` : 'is not offered on this page'}`,
-      );
-    },
-    () => {
-      const [found, more] = choiceControls(c, field);
-      return !more && !!found && choiceShows(c, field, want, shownValue(found));
+    {
+      // An editable combobox filters by what is typed: the request, or nothing for "latest".
+      typed: want === 'latest' ? '' : want,
+      match: (names) => matchOptions(c, field, want, names),
+      refuse: (hits) =>
+        new Stop(
+          FIELD_STEP[field],
+          `${what} '${want}' ${hits ? `matches ${hits} options` : 'is not offered on this page'}`,
+        ),
+      shows: () => {
+        const [found, more] = choiceControls(c, field);
+        return !more && !!found && choiceShows(c, field, want, shownValue(found));
+      },
     },
     c,
   );
 }
 
 // ---- developer emails: a textbox that turns each address into a tag ----
-
-const EMAIL = /[^\s<>()[\],;:"']+@[^\s<>()[\],;:"']+/;
 
 /** The tags (listitems of the list labelled like the textbox) and their addresses. */
 export function readTags(c: Ctx): { email: string; item: Element }[] {
