@@ -108,8 +108,10 @@ export async function chooseField(c: Ctx, field: ChoiceField, want: string): Pro
   await chooseOption(
     ready(await choiceControl(c, field), what),
     {
-      // An editable combobox filters by what is typed: the request, or nothing for "latest".
-      typed: want === 'latest' ? '' : want,
+      // An editable combobox filters by what is typed: the request less its last character, so
+      // that the typed text alone never reads as the choice (only a picked option completes
+      // it); nothing for "latest", which lists every option.
+      typed: want === 'latest' ? '' : want.slice(0, -1),
       match: (names) => matchOptions(c, field, want, names),
       refuse: (hits) =>
         new Stop(
