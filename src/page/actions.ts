@@ -134,7 +134,7 @@ export async function chooseOption(
 ): Promise<void> {
   const editable = control.localName === 'input';
   let names: string[] = [];
-  /** The one wanted option among `items` (by index), undefined: not there yet. */
+  /** Index in `names` of the one wanted option; undefined: not there yet (still filtering). */
   const pick = (): number | undefined => {
     const hits = match(names);
     if (hits.length === 1) return hits[0];

@@ -73,18 +73,27 @@ const latest = (c: Ctx, names: string[]): number[] => {
 
 const EMAIL = /[^\s<>()[\],;:"']+@[^\s<>()[\],;:"']+/;
 
-/** Brackets around an option's email ("Ben Carter <ben@…>") are not part of the name. */
-const nameKey = (s: string) => key(s.replace(/[<>()[\]]/g, ''));
+/**
+ * "Ben Carter <ben@acme.example>" as [email, name] comparison keys; either may be ''. The brackets
+ * around the email are not part of the name.
+ */
+const contactKeys = (s: string): [string, string] => {
+  const email = s.match(EMAIL)?.[0] ?? '';
+  return [norm(email), key(s.replace(email, '').replace(/[<>()[\]]/g, ''))];
+};
 
 /**
  * Whether a contact option ("Name <email>") is the requested contact: its email equals the
- * request, or its whole name does (case and spacing aside). A part of either never is: asking for
+ * request's, or (a request without an email) its whole name does, case and spacing aside; a
+ * request with both must match both. A part of either never does: asking for
  * carter@acme.example must not pick Ben Carter <ben.carter@acme.example>.
  */
 export function isContact(option: string, want: string): boolean {
-  const email = option.match(EMAIL)?.[0] ?? '';
-  const name = nameKey(option.replace(email, ''));
-  return (!!email && norm(email) === norm(want)) || (!!name && name === nameKey(want));
+  const [email, name] = contactKeys(option);
+  const [wantEmail, wantName] = contactKeys(want);
+  return wantEmail
+    ? wantEmail === email && (!wantName || wantName === name)
+    : !!name && wantName === name;
 }
 
 /** Indexes of the options that fit the request; exactly one is required. */

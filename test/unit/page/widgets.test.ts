@@ -48,10 +48,18 @@ describe('exact contact matching', () => {
     );
   });
 
+  it('a request of name and email must match both', () => {
+    expect(isContact(BEN, 'Ben Carter <ben.carter@acme-media.example>')).toBe(true);
+    expect(isContact(BEN, 'Ben Carter <carter@acme-media.example>')).toBe(false);
+    expect(isContact(BEN, 'Ben Carte <ben.carter@acme-media.example>')).toBe(false);
+  });
+
   it('works for options that show only a name or only an email', () => {
     expect(isContact('Ben Carter', 'ben carter')).toBe(true);
     expect(isContact('ben.carter@acme-media.example', 'ben.carter@acme-media.example')).toBe(true);
     expect(isContact('ben.carter@acme-media.example', 'carter@acme-media.example')).toBe(false);
+    expect(isContact('ben.carter@acme-media.example', 'Ben Carter')).toBe(false);
+    expect(isContact('Ben Carter', 'ben.carter@acme-media.example')).toBe(false);
   });
 });
 
