@@ -8,7 +8,7 @@ import { squash } from './text';
  */
 
 /** Roles named by their content, among those the driver looks for. */
-const FROM_CONTENT = /^(button|checkbox|switch|option)$/;
+const FROM_CONTENT = /^(button|checkbox|switch|option|heading)$/;
 
 const isField = (e: Element) => /^(input|select|textarea)$/.test(e.localName);
 
@@ -24,11 +24,20 @@ const fieldValue = (e: Element): string =>
       : (e as HTMLInputElement).value;
 
 /**
- * Text of a subtree as a person reads it: each element's aria-label replaces its content, hidden
- * parts (hidden, aria-hidden, script) are left out, and `skip` (the control a label wraps) is not
- * counted.
+ * What a person reads past inside a name or label: an icon (role=img; Ant Design's icons are
+ * named after themselves, "right", "check") and a hint that is some control's description
+ * (aria-describedby), which design systems may put inside the label element.
  */
-export function contentText(node: Node, skip?: Element): string {
+const aside = (e: Element): boolean =>
+  e.getAttribute('role') === 'img' ||
+  (!!e.id && !!e.ownerDocument.querySelector(`[aria-describedby~="${CSS.escape(e.id)}"]`));
+
+/**
+ * Text of a subtree as a person reads it: each element's aria-label replaces its content, hidden
+ * parts (hidden, aria-hidden, script), icons and hints (`aside`) are left out, and `skip` (the
+ * control a label wraps) is not counted.
+ */
+export function contentText(node: Node, skip?: Element | null): string {
   let out = '';
   for (const child of node.childNodes) {
     const e = child as HTMLElement;
@@ -38,7 +47,8 @@ export function contentText(node: Node, skip?: Element): string {
       e !== skip &&
       !e.hidden &&
       e.getAttribute('aria-hidden') !== 'true' &&
-      e.localName !== 'script'
+      e.localName !== 'script' &&
+      !aside(e)
     )
       // Spaces around elements keep "a@b.c<button>Remove…" apart; comparisons ignore spaces.
       out += ` ${e.getAttribute('aria-label') || (isField(e) ? fieldValue(e) : contentText(e, skip))} `;

@@ -1,5 +1,13 @@
-import { LocatorError, nameOf, queryAll, visible, type WaitOptions, waitFor } from './locate';
-import { squash } from './text';
+import {
+  LocatorError,
+  nameOf,
+  queryAll,
+  roleOf,
+  visible,
+  type WaitOptions,
+  waitFor,
+} from './locate';
+import { key, squash } from './text';
 
 /**
  * Filling like a person on React-controlled pages. Every action writes through the same events a
@@ -73,40 +81,86 @@ export const pressEnter = (el: HTMLElement): boolean =>
     new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, bubbles: true, cancelable: true }),
   );
 
-/** The value a drop-down shows: the selected option of a native select, else the control's text. */
+/**
+ * The value a drop-down shows: the selected option of a native select, the text of an editable
+ * combobox (an input), else the control's text.
+ */
 export const shownValue = (el: Element): string =>
   squash(
-    el.localName === 'select' ? (el as HTMLSelectElement).selectedOptions[0]?.text : el.textContent,
+    el.localName === 'select'
+      ? (el as HTMLSelectElement).selectedOptions[0]?.text
+      : el.localName === 'input'
+        ? (el as HTMLInputElement).value
+        : el.textContent,
   );
 
 /**
- * Picks one option of a drop-down. `pick` gets the option texts and returns the index to choose
- * (or throws a refusal); `shows` re-finds the control and tells whether it now shows the choice.
- * Custom listboxes may render at the end of body and after a delay, so both are awaited.
+ * The list a drop-down opened, once it is not busy loading: the listbox it controls or owns
+ * (or the one inside that element), else the only listbox shown.
+ */
+function openList(control: Element): Element | undefined {
+  const refs = ['aria-controls', 'aria-owns'].flatMap((a) =>
+    (control.getAttribute(a) ?? '').split(/\s+/).flatMap((id) => document.getElementById(id) ?? []),
+  );
+  const [box, more] = refs.length
+    ? refs.flatMap((r) => (roleOf(r) === 'listbox' ? [r] : queryAll(r, 'listbox'))).filter(visible)
+    : queryAll(document, 'listbox');
+  return !more && box?.getAttribute('aria-busy') !== 'true' ? box : undefined;
+}
+
+/** What to choose in a drop-down, and how to tell it was chosen. */
+export interface Choice {
+  /** Typed into an editable combobox to filter its list ('' lists every option). */
+  typed: string;
+  /** Indexes of the options (by text) that are the wanted one; exactly one is chosen. */
+  match: (names: string[]) => number[];
+  /** The refusal when `hits` options (none, or several) are the wanted one. */
+  refuse: (hits: number) => Error;
+  /** Re-finds the control and tells whether it now shows the choice. */
+  shows: () => boolean;
+}
+
+/**
+ * Picks one option of a drop-down as a person does: a native select takes the value; a custom
+ * one is pressed open, an editable combobox (an input) gets the typed text, which opens and
+ * filters its list. The list may render at the end of body, after a delay, and (a debounced
+ * search) still unfiltered for a while: the wanted option is awaited until it is there, or the
+ * list is filtered by the typed text without it.
  */
 export async function chooseOption(
   control: HTMLElement,
-  pick: (names: string[]) => number,
-  shows: () => boolean,
+  { typed, match, refuse, shows }: Choice,
   options: WaitOptions,
 ): Promise<void> {
+  const editable = control.localName === 'input';
+  let names: string[] = [];
+  /** Index in `names` of the one wanted option; undefined: not there yet (still filtering). */
+  const pick = (): number | undefined => {
+    const hits = match(names);
+    if (hits.length === 1) return hits[0];
+    if (hits.length || !editable || names.every((n) => key(n).includes(key(typed))))
+      throw refuse(hits.length);
+  };
   if (control.localName === 'select') {
     const select = control as HTMLSelectElement;
-    const option = select.options[pick([...select.options].map((o) => squash(o.text)))];
-    typeText(select, option?.value ?? '');
+    names = [...select.options].map((o) => squash(o.text));
+    typeText(select, select.options[pick() as number]?.value ?? '');
   } else {
-    press(control);
-    const listbox = await waitFor(
+    if (editable) typeText(control, typed);
+    else press(control);
+    const option = await waitFor(
       () => {
-        const ref = document.getElementById(control.getAttribute('aria-controls') ?? '');
-        const [box, more] = ref ? [ref].filter(visible) : queryAll(document, 'listbox');
-        return !more && box && queryAll(box, 'option').length > 0 && box;
+        const box = openList(control);
+        const items = box ? queryAll(box, 'option') : [];
+        names = items.map(nameOf);
+        const i = items.length ? pick() : undefined;
+        return i !== undefined && items[i];
       },
       options,
-      () => new LocatorError('the drop-down list did not open'),
+      () =>
+        editable || names.length ? refuse(0) : new LocatorError('the drop-down list did not open'),
     );
-    const items = queryAll(listbox, 'option');
-    press(ready(items[pick(items.map(nameOf))] as Element, 'the option'));
+    press(ready(option, 'the option'));
   }
   await waitFor(shows, options, () => new LocatorError('the drop-down did not take the choice'));
 }

@@ -71,16 +71,41 @@ const latest = (c: Ctx, names: string[]): number[] => {
   return marked.length || !names.length ? marked : [0];
 };
 
+const EMAIL = /[^\s<>()[\],;:"']+@[^\s<>()[\],;:"']+/;
+
+/**
+ * "Ben Carter <ben@acme.example>" as [email, name] comparison keys; either may be ''. The brackets
+ * around the email are not part of the name.
+ */
+const contactKeys = (s: string): [string, string] => {
+  const email = s.match(EMAIL)?.[0] ?? '';
+  return [norm(email), key(s.replace(email, '').replace(/[<>()[\]]/g, ''))];
+};
+
+/**
+ * Whether a contact option ("Name <email>") is the requested contact: its email equals the
+ * request's, or (a request without an email) its whole name does, case and spacing aside; a
+ * request with both must match both. A part of either never does: asking for
+ * carter@acme.example must not pick Ben Carter <ben.carter@acme.example>.
+ */
+export function isContact(option: string, want: string): boolean {
+  const [email, name] = contactKeys(option);
+  const [wantEmail, wantName] = contactKeys(want);
+  return wantEmail
+    ? wantEmail === email && (!wantName || wantName === name)
+    : !!name && wantName === name;
+}
+
 /** Indexes of the options that fit the request; exactly one is required. */
 function matchOptions(c: Ctx, field: ChoiceField, want: string, names: string[]): number[] {
-  if (field === 'primaryContact') return indexes(names, (n) => key(n).includes(key(want)));
+  if (field === 'primaryContact') return indexes(names, (n) => isContact(n, want));
   rememberVersionOptions(names);
   return want === 'latest' ? latest(c, names) : indexes(names, (n) => hasVersion(n, want));
 }
 
 /** Whether the shown value is the requested one ('' contact: the page's default is accepted). */
 export function choiceShows(c: Ctx, field: ChoiceField, want: string, shown: string): boolean {
-  if (field === 'primaryContact') return key(shown).includes(key(want));
+  if (field === 'primaryContact') return !want || isContact(shown, want);
   const names = versionOptions();
   const version = want === 'latest' ? names[latest(c, names)[0] ?? -1]?.match(/\d+/)?.[0] : want;
   return !!version && hasVersion(shown, version);
@@ -91,17 +116,21 @@ export async function chooseField(c: Ctx, field: ChoiceField, want: string): Pro
   const what = fieldName(field);
   await chooseOption(
     ready(await choiceControl(c, field), what),
-    (names) => {
-      const hits = matchOptions(c, field, want, names);
-      if (hits.length === 1) return hits[0] as number;
-      throw new Stop(
-        FIELD_STEP[field],
-        `${what} '${want}' ${hits.length ? `matches ${hits.length} options` : 'is not offered on this page'}`,
-      );
-    },
-    () => {
-      const [found, more] = choiceControls(c, field);
-      return !more && !!found && choiceShows(c, field, want, shownValue(found));
+    {
+      // An editable combobox filters by what is typed: the request less its last character, so
+      // that the typed text alone never reads as the choice (only a picked option completes
+      // it); nothing for "latest", which lists every option.
+      typed: want === 'latest' ? '' : want.slice(0, -1),
+      match: (names) => matchOptions(c, field, want, names),
+      refuse: (hits) =>
+        new Stop(
+          FIELD_STEP[field],
+          `${what} '${want}' ${hits ? `matches ${hits} options` : 'is not offered on this page'}`,
+        ),
+      shows: () => {
+        const [found, more] = choiceControls(c, field);
+        return !more && !!found && choiceShows(c, field, want, shownValue(found));
+      },
     },
     c,
   );
@@ -109,7 +138,6 @@ export async function chooseField(c: Ctx, field: ChoiceField, want: string): Pro
 
 // ---- developer emails: tags, a comma-separated list, or one input per address ----
 
-const EMAIL = /[^\s<>()[\],;:"']+@[^\s<>()[\],;:"']+/;
 const EMAILS = new RegExp(EMAIL, 'g');
 
 /**

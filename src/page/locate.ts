@@ -1,5 +1,6 @@
 import { accessibleName, contentText } from './accessible-name';
-import { isAny } from './text';
+import { LOCALES } from './locales';
+import { isLabel } from './text';
 
 /**
  * Finding things the way a person does: by role and accessible name inside a container, then by
@@ -16,6 +17,7 @@ const IMPLICIT: Record<string, string> = {
   group: 'fieldset',
   list: 'ul,ol',
   listitem: 'li',
+  heading: 'h1,h2,h3,h4,h5,h6',
 };
 
 export function roleOf(el: Element): string {
@@ -34,8 +36,17 @@ export type NameMatch = readonly string[] | ((name: string) => boolean);
 
 export const nameOf = (el: Element): string => accessibleName(el, roleOf(el));
 
+/**
+ * Label decorations of every UI language ("(optional)", "（任意）", "*", ":"): a page may mix
+ * them, and none of them is a word that could make a different label.
+ */
+const DECORATIONS = Object.values(LOCALES).flatMap((s) => s.decorations);
+
+/** Whether a name or label text reads as one of `names` (see isLabel). */
+const reads = (text: string, names: readonly string[]) => isLabel(text, names, DECORATIONS);
+
 const named = (el: Element, name: NameMatch) =>
-  typeof name === 'function' ? name(nameOf(el)) : isAny(nameOf(el), name);
+  typeof name === 'function' ? name(nameOf(el)) : reads(nameOf(el), name);
 
 /**
  * The refusal: names the target and why ("Token Name (textbox) not found"). A plain Error: only
@@ -55,7 +66,7 @@ const withRole = (container: ParentNode, role: string): Element[] =>
 function byLabel(container: ParentNode, role: string, names: readonly string[]): Element[] {
   const found = new Set<Element>();
   const labels = [...container.querySelectorAll('label,[id]')].filter((l) =>
-    isAny(contentText(l), names),
+    reads(contentText(l, (l as HTMLLabelElement).control), names),
   );
   for (const l of labels) {
     const control = (l as HTMLLabelElement).control;

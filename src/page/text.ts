@@ -21,6 +21,24 @@ export const key = (s: string | null | undefined): string => norm(s).replace(/ /
 export const isAny = (s: string | null | undefined, list: readonly string[]): boolean =>
   list.some((l) => key(l) === key(s));
 
+/**
+ * True when `s` is one of `list` once `decorations` ("(optional)", "*", ":") are taken off its
+ * ends, one at a time: the label itself, then only such decorations, never another word.
+ */
+export function isLabel(
+  s: string | null | undefined,
+  list: readonly string[],
+  decorations: readonly string[],
+): boolean {
+  for (let k = key(s), was = ''; k !== was; ) {
+    if (list.some((l) => key(l) === k)) return true;
+    was = k;
+    for (const d of decorations.map(key))
+      k = k.endsWith(d) ? k.slice(0, -d.length) : k.startsWith(d) ? k.slice(d.length) : k;
+  }
+  return false;
+}
+
 /** True when `s` contains one of the alternatives. */
 export const hasAny = (s: string | null | undefined, list: readonly string[]): boolean =>
   list.some((l) => key(s).includes(key(l)));

@@ -58,12 +58,22 @@ export const wizards = (s: PageStrings): Element[] =>
 
 export const wizard = (c: Ctx): Element => one(wizards(c.s), `${c.s.opener[0]} dialog`);
 
-/** The step the indicator marks with aria-current="step", if exactly one wizard shows one. */
+/**
+ * The step the one open wizard shows: the indicator item marked aria-current="step", else the
+ * selected tab (a tablist used as the indicator), else the one heading that is exactly a step
+ * name (indicators that mark the step by styling alone, like MUI Stepper or Ant Design Steps).
+ */
 export function currentStep(c: Ctx): WizardStep | undefined {
   const [w, more] = wizards(c.s);
-  const marks = w && !more ? [...w.querySelectorAll('[aria-current=step]')].filter(visible) : [];
+  if (!w || more) return;
+  const current = [...w.querySelectorAll('[aria-current=step]')].filter(visible);
+  const marks = current.length
+    ? current
+    : queryAll(w, 'tab').filter((t) => t.getAttribute('aria-selected') === 'true');
   const text = marks.length === 1 ? contentText(marks[0] as Element) : '';
-  return text ? WIZARD_STEPS.find((st) => hasAny(text, c.s.steps[st])) : undefined;
+  if (marks.length) return WIZARD_STEPS.find((st) => text && hasAny(text, c.s.steps[st]));
+  const headed = WIZARD_STEPS.filter((st) => queryAll(w, 'heading', c.s.steps[st]).length);
+  return headed.length === 1 ? headed[0] : undefined;
 }
 
 /** The page's own validation words (role=alert inside the wizard), '' when there are none. */

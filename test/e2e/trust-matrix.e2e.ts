@@ -60,7 +60,11 @@ const SIM_CATALOG = simCatalog as unknown as Record<
   { categories: { category: string; endpoints: { method: string; path: string }[] }[] }
 >;
 
-const expectedRecord = (name: string, account: 'partner' | 'brand') => {
+const expectedRecord = (
+  name: string,
+  account: 'partner' | 'brand',
+  contact: string = CONTACT[account],
+) => {
   const pinned = REQUEST.pinned[account];
   const categories = SIM_CATALOG[account].categories;
   const grants = [
@@ -76,7 +80,7 @@ const expectedRecord = (name: string, account: 'partner' | 'brand') => {
     name,
     description: REQUEST.description,
     version: Number(REQUEST.version),
-    primaryContact: CONTACT[account],
+    primaryContact: contact,
     developerEmails: REQUEST.developerEmails,
     // Page (catalog) order; each of these methods is wholly granted.
     scopes: [
@@ -104,7 +108,13 @@ interface Row {
    * after Create, which the driver must not read: it may be the secret).
    */
   expect: 'created' | RegExp | { createdOr: RegExp } | { afterCreate: RegExp };
+  /** The requested contact when not the account's usual one; a created token must have it. */
+  contact?: string;
 }
+
+/** Issue 11's audit: carter@ is a part of Ben Carter's email, never a reason to pick him. */
+const CARTER = 'carter@acme-media.example';
+const CARTER_USER = { name: 'Carter Reyes', email: CARTER };
 
 const ROWS: Row[] = [
   // First, so its long waits overlap the other rows.
@@ -220,6 +230,30 @@ const ROWS: Row[] = [
   { key: 'emailsWidget chips', scenario: { emailsWidget: 'chips' }, expect: 'created' },
   { key: 'emailsWidget commaList', scenario: { emailsWidget: 'commaList' }, expect: 'created' },
   { key: 'emailsWidget addButton', scenario: { emailsWidget: 'addButton' }, expect: 'created' },
+  {
+    key: 'contact carter@, no such user (Ben Carter is one)',
+    scenario: {},
+    contact: CARTER,
+    expect: /Primary Contact 'carter@acme-media\.example' is not offered/,
+  },
+  {
+    key: 'contact carter@, such a user exists',
+    scenario: { extraUsers: [CARTER_USER] },
+    contact: CARTER,
+    expect: 'created',
+  },
+  {
+    key: 'contact carter@, such a user exists, editable combobox',
+    scenario: { extraUsers: [CARTER_USER], dropdown: 'editable' },
+    contact: CARTER,
+    expect: 'created',
+  },
+  {
+    key: 'contact carter@, no such user, editable combobox',
+    scenario: { dropdown: 'editable' },
+    contact: CARTER,
+    expect: /Primary Contact 'carter@acme-media\.example' is not offered/,
+  },
 ];
 
 // --- Running a row --------------------------------------------------------------------------
@@ -514,7 +548,7 @@ async function runRow(row: Row, index: number): Promise<Outcome> {
     });
     debug(row, 'helper open');
     helper.on('console', (m) => consoles.push({ where: `helper (${row.key})`, text: m.text() }));
-    await fillHelper(helper, name, CONTACT[account], account);
+    await fillHelper(helper, name, row.contact ?? CONTACT[account], account);
     if (!(await helper.evaluate(installTap, false)))
       throw new Error('the helper has no extension API');
     await oneAtATime(async () => {
@@ -573,7 +607,9 @@ async function runRow(row: Row, index: number): Promise<Outcome> {
 function judge(row: Row, o: Outcome): string[] {
   const problems: string[] = [];
   const account = row.scenario.account === 'brand' ? 'brand' : 'partner';
-  const want = o.records[0] ? expectedRecord(o.records[0].name, account) : undefined;
+  const want = o.records[0]
+    ? expectedRecord(o.records[0].name, account, row.contact ?? CONTACT[account])
+    : undefined;
   if (o.records.length > 1) problems.push(`${o.records.length} tokens were created`);
   for (const record of o.records)
     if (!isDeepStrictEqual(record, want))

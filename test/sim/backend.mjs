@@ -36,6 +36,12 @@ export const readJson = async (req) => {
 };
 
 /**
+ * The account's users: the seeded ones, then Scenario.extraUsers.
+ * @param {AccountKind} account @param {Partial<Scenario>} scenario
+ */
+const usersOf = (account, scenario) => [...USERS[account], ...(scenario.extraUsers ?? [])];
+
+/**
  * The JSON backend under /api/<partner|brand>/: account, users, tokens, name check, create.
  * It keeps what was created (records) so tests can assert on exactly what the page sent.
  */
@@ -60,13 +66,14 @@ export function createBackend() {
 
   /**
    * Whatever else is wrong with a create request, in words for the test log.
-   * @param {AccountKind} account @param {any} body @returns {string | null}
+   * @param {AccountKind} account @param {any} body @param {Partial<Scenario>} scenario
+   * @returns {string | null}
    */
-  const bodyProblem = (account, body) => {
+  const bodyProblem = (account, body, scenario) => {
     if (typeof body.description !== 'string') return 'description must be a string';
     if (!ACCOUNTS[account].versions.includes(body.version))
       return `version ${body.version} is not offered`;
-    if (!USERS[account].some((u) => u.email === body.primaryContact))
+    if (!usersOf(account, scenario).some((u) => u.email === body.primaryContact))
       return 'primaryContact is not a user';
     const emails = body.developerEmails;
     if (!Array.isArray(emails) || !emails.every((e) => typeof e === 'string' && EMAIL.test(e))) {
@@ -98,7 +105,7 @@ export function createBackend() {
   const create = (account, body, scenario, res) => {
     const refused = nameProblem(account, body.name, scenario);
     if (refused) return sendJson(res, refused.code === 'name_taken' ? 409 : 422, refused);
-    const invalid = bodyProblem(account, body);
+    const invalid = bodyProblem(account, body, scenario);
     if (invalid) return sendJson(res, 400, { code: 'invalid', message: invalid });
     const createdAt = new Date().toISOString();
     const accountSid = `IR${randomText(30)}`;
@@ -142,7 +149,7 @@ export function createBackend() {
     const account = /** @type {AccountKind} */ (match[1]);
     const route = `${req.method} ${match[2]}`;
     if (route === 'GET /account') sendJson(res, 200, ACCOUNTS[account]);
-    else if (route === 'GET /users') sendJson(res, 200, USERS[account]);
+    else if (route === 'GET /users') sendJson(res, 200, usersOf(account, scenario));
     else if (route === 'GET /tokens') sendJson(res, 200, tokens[account]);
     else if (route === 'POST /tokens/check-name') {
       const refused = nameProblem(account, (await readJson(req)).name, scenario);

@@ -38,6 +38,53 @@ export type EmailsLabel = (typeof EMAILS_LABELS)[number];
 export const EMAILS_WIDGETS = ['tags', 'chips', 'commaList', 'addButton'] as const;
 export type EmailsWidget = (typeof EMAILS_WIDGETS)[number];
 
+/**
+ * How the API Version and Primary Contact drop-downs are built, each after a public pattern:
+ * `listbox` a button + listbox portalled to body, options after a delay (MUI Menu/Popover);
+ * `listbox-inline` the same listbox rendered in place, at once (Headless UI Listbox); `native` a
+ * <select>; `select-only` a div role=combobox with aria-activedescendant (WAI-ARIA APG select-only
+ * combobox, MUI Select); `editable` an input role=combobox that filters its list as one types,
+ * after a debounce, and restores its text on blur (APG autocomplete list, MUI Autocomplete,
+ * React Select, Ant Design Select showSearch).
+ */
+export const DROPDOWN_KINDS = [
+  'listbox',
+  'listbox-inline',
+  'native',
+  'select-only',
+  'editable',
+] as const;
+export type DropdownKind = (typeof DROPDOWN_KINDS)[number];
+
+/** How the Setup textboxes are labelled. */
+export const LABEL_STYLES = ['for', 'wrapping', 'labelledby', 'aria-label'] as const;
+export type LabelStyle = (typeof LABEL_STYLES)[number];
+
+/**
+ * What a label carries besides its words, as design systems render it: "(optional)"/（任意） on
+ * optional fields, a required "*" inside the label (MUI InputLabel, Ant Design Form.Item), a
+ * trailing colon (Ant Design's default), or a hint inside the label element that is also the
+ * control's description (aria-describedby).
+ */
+export const LABEL_DECORATIONS = ['none', 'optional', 'required', 'colon', 'hint'] as const;
+export type LabelDecoration = (typeof LABEL_DECORATIONS)[number];
+
+/**
+ * How the wizard shows its current step: aria-current="step" on the indicator item (APG), tabs
+ * (role=tab + aria-selected, Radix/MUI Tabs), or only a heading in the step body while the
+ * indicator marks the step by class alone (MUI Stepper, Ant Design Steps).
+ */
+export const STEP_MARKERS = ['aria-current', 'tabs', 'heading'] as const;
+export type StepMarker = (typeof STEP_MARKERS)[number];
+
+/**
+ * The wizard's button names: as documented; `case` "Create access token" (sentence case); `icon`
+ * buttons with icons (MUI's aria-hidden svg, Ant Design's role=img aria-label icon); `next-step`
+ * "Next step" instead of "Next".
+ */
+export const BUTTON_NAMES = ['default', 'case', 'icon', 'next-step'] as const;
+export type ButtonNames = (typeof BUTTON_NAMES)[number];
+
 export interface Scenario {
   /** Random delay in ms for every step change, data load and the Create call. */
   latency: { min: number; max: number };
@@ -107,6 +154,18 @@ export interface Scenario {
   extraCategories: number;
   /** Opens the wizard as soon as the API page has loaded. */
   openWizard: boolean;
+  /** The drop-down widget of API Version and Primary Contact (`nativeSelects` forces `native`). */
+  dropdown: DropdownKind;
+  /** How Token Name and Description are labelled. */
+  labelStyle: LabelStyle;
+  /** Decoration added to the wizard's field labels. */
+  labelDecoration: LabelDecoration;
+  /** How the current step is marked. */
+  stepMarker: StepMarker;
+  /** Variant of the opener and wizard button names. */
+  buttonNames: ButtonNames;
+  /** Users added to the account's users (after the seeded ones), for both the page and backend. */
+  extraUsers: { name: string; email: string }[];
 }
 
 /** Read-only categories are a realistic default: reporting endpoints are GET-only. */
@@ -142,6 +201,12 @@ export const DEFAULT_SCENARIO: Scenario = {
   lateData: 0,
   extraCategories: 0,
   openWizard: false,
+  dropdown: 'listbox',
+  labelStyle: 'for',
+  labelDecoration: 'none',
+  stepMarker: 'aria-current',
+  buttonNames: 'default',
+  extraUsers: [],
 };
 
 const DEFAULT_LATE_RESET_MS = 500;
@@ -149,6 +214,15 @@ const DEFAULT_LATE_DATA_MS = 2000;
 
 const isMethod = (s: string): s is Method => (METHODS as readonly string[]).includes(s);
 const truthy = (v: string) => v === '' || v === '1' || v === 'true' || v === 'yes';
+
+/** A query value that must be one of `values` (else the default, with a console note). */
+const oneOf =
+  <T extends string>(values: readonly T[], fallback: T) =>
+  (v: string): T => {
+    if ((values as readonly string[]).includes(v)) return v as T;
+    console.error(`[impact sim] "${v}" is not one of ${values.join(', ')}`);
+    return fallback;
+  };
 
 /** "0" -> {0,0}; "150-400" -> {150,400}. */
 const parseRange = (v: string): Scenario['latency'] => {
@@ -163,12 +237,6 @@ const parseMissingScope = (v: string): Scenario['missingScope'] => {
   if (!isMethod(m)) return { category };
   return path.length ? { category, method: m, path: path.join(':') } : { category, method: m };
 };
-
-/** A value of one of the listed words, else the first (the default). */
-const oneOf =
-  <T extends string>(...words: T[]) =>
-  (v: string): T =>
-    (words as string[]).includes(v) ? (v as T) : (words[0] as T);
 
 /** "none" | "default" | "Reports:GET,Ads:GET+POST". */
 const parsePartialMethods = (v: string): Scenario['partialMethods'] => {
@@ -190,12 +258,12 @@ const PARAMS: { [K in keyof Scenario]?: (v: string) => Scenario[K] } = {
   latency: parseRange,
   slowdown: Number,
   missingScope: parseMissingScope,
-  scopeRows: oneOf('endpoints', 'methods'),
-  endpointText: oneOf('both', 'path', 'summary'),
-  endpointRow: oneOf('label', 'table'),
-  pathPlaceholders: oneOf('reference', 'camel'),
-  categoryToggle: oneOf('switch', 'checkbox', 'expand'),
-  categoryLayout: oneOf('group', 'controls', 'sibling'),
+  scopeRows: oneOf(['endpoints', 'methods'] as const, 'endpoints'),
+  endpointText: oneOf(['both', 'path', 'summary'] as const, 'both'),
+  endpointRow: oneOf(['label', 'table'] as const, 'label'),
+  pathPlaceholders: oneOf(['reference', 'camel'] as const, 'reference'),
+  categoryToggle: oneOf(['switch', 'checkbox', 'expand'] as const, 'switch'),
+  categoryLayout: oneOf(['group', 'controls', 'sibling'] as const, 'group'),
   renameLabel: (v) => {
     const i = v.indexOf(':');
     return { key: v.slice(0, i), to: v.slice(i + 1) };
@@ -217,6 +285,16 @@ const PARAMS: { [K in keyof Scenario]?: (v: string) => Scenario[K] } = {
   lateData: (v) => (truthy(v) ? DEFAULT_LATE_DATA_MS : Number(v)),
   extraCategories: Number,
   openWizard: truthy,
+  dropdown: oneOf(DROPDOWN_KINDS, 'listbox'),
+  labelStyle: oneOf(LABEL_STYLES, 'for'),
+  labelDecoration: oneOf(LABEL_DECORATIONS, 'none'),
+  stepMarker: oneOf(STEP_MARKERS, 'aria-current'),
+  buttonNames: oneOf(BUTTON_NAMES, 'default'),
+  extraUsers: (v) =>
+    v.split(',').flatMap((user) => {
+      const m = /^(.*)<(.+)>$/.exec(user.trim());
+      return m ? [{ name: (m[1] ?? '').trim(), email: m[2] ?? '' }] : [];
+    }),
 };
 
 /** `?sim=<JSON>`; a malformed value is reported in the console and ignored, not fatal. */

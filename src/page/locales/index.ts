@@ -27,6 +27,12 @@ export interface PageStrings {
   confirm: string[];
   /** The success dialog. Only its existence is ever checked; its contents are secret. */
   created: string[];
+  /**
+   * What a label may carry besides its words, which a person reads past: "(optional)", a
+   * required "*", a trailing colon. Only these are taken off a label's ends before it is
+   * compared; any other word makes it a different label.
+   */
+  decorations: string[];
   /** Marks the newest API version in its option text. */
   latest: string[];
   /** aria-label of the top bar element showing the account name. */

@@ -96,14 +96,22 @@ describe('drop-downs', () => {
     );
   });
 
-  it('picks a contact by email or unique name, refuses an ambiguous one', async () => {
+  it('picks a contact by email or whole name, never by a part of one', async () => {
     const page = openAt(1);
     await chooseField(ctx(), 'primaryContact', 'ben@acme.example');
     expect(page.state.contact).toBe('ben@acme.example');
     await chooseField(ctx(), 'primaryContact', 'aiko tanaka');
     expect(page.state.contact).toBe('aiko@acme.example');
+    // "Aiko" is in two names and is neither: no substring picks a contact.
     await expect(chooseField(ctx(), 'primaryContact', 'Aiko')).rejects.toThrow(
-      "Primary Contact 'Aiko' matches 2 options",
+      "Primary Contact 'Aiko' is not offered on this page",
+    );
+    expect(page.state.contact).toBe('aiko@acme.example');
+    unmountAll();
+    // Nor does a part of an email (the refusal above left its list open: a fresh page).
+    openAt(1);
+    await expect(chooseField(ctx(), 'primaryContact', 'acme.example')).rejects.toThrow(
+      "Primary Contact 'acme.example' is not offered on this page",
     );
   });
 
@@ -123,8 +131,12 @@ describe('drop-downs', () => {
     await expect(
       chooseOption(
         button,
-        () => 0,
-        () => /15/.test(button.textContent ?? ''),
+        {
+          typed: '',
+          match: () => [0],
+          refuse: () => new Error('refused'),
+          shows: () => /15/.test(button.textContent ?? ''),
+        },
         { signal: new AbortController().signal, timeout: 50 },
       ),
     ).rejects.toThrow('the drop-down did not take the choice');

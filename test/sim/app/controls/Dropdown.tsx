@@ -1,5 +1,13 @@
 /** @jsxImportSource react */
-import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { createPortal } from 'react-dom';
 import { sampleDelay } from '../latency';
 import { t } from '../runtime';
@@ -10,9 +18,16 @@ type Placement = { top: number; left: number; width: number };
 /**
  * The custom drop-down most SaaS design systems use: a button with aria-haspopup="listbox" named
  * "<label> <shown value>", and a role="listbox" rendered at the end of body (a portal, so it is
- * outside the dialog), whose options arrive after a short delay as if fetched.
+ * outside the dialog), whose options arrive after a short delay as if fetched. `inline`: the
+ * listbox renders in place, next to its button, with its options at once (Headless UI Listbox).
  */
-export function Dropdown({ label, options, value, onChange }: SelectProps) {
+export function Dropdown({
+  label,
+  options,
+  value,
+  onChange,
+  inline,
+}: SelectProps & { inline?: boolean }) {
   const id = useId();
   const labelId = `${id}-label`;
   const valueId = `${id}-value`;
@@ -28,13 +43,14 @@ export function Dropdown({ label, options, value, onChange }: SelectProps) {
   // Options "load" after a fraction of the page latency each time the list opens.
   useEffect(() => {
     if (!open) return setReady(false);
+    if (inline) return setReady(true);
     const timer = setTimeout(() => setReady(true), sampleDelay(0.3));
     return () => clearTimeout(timer);
-  }, [open]);
+  }, [open, inline]);
 
   // Keep the floating list under its button while anything scrolls or resizes.
   useLayoutEffect(() => {
-    if (!open) return;
+    if (!open || inline) return;
     const follow = () => {
       const r = buttonRef.current?.getBoundingClientRect();
       if (r) setPlace({ top: r.bottom + 4, left: r.left, width: r.width });
@@ -46,7 +62,7 @@ export function Dropdown({ label, options, value, onChange }: SelectProps) {
       window.removeEventListener('scroll', follow, true);
       window.removeEventListener('resize', follow);
     };
-  }, [open]);
+  }, [open, inline]);
 
   // A press outside the button and the list closes it, like any menu.
   useEffect(() => {
@@ -118,8 +134,10 @@ export function Dropdown({ label, options, value, onChange }: SelectProps) {
         <span className="chevron" aria-hidden="true" />
       </button>
       {open &&
-        place &&
-        createPortal(
+        (inline || place) &&
+        (inline
+          ? (list: ReactNode) => list
+          : (list: ReactNode) => createPortal(list, document.body))(
           <div
             ref={listRef}
             id={listId}
@@ -128,8 +146,12 @@ export function Dropdown({ label, options, value, onChange }: SelectProps) {
             aria-busy={ready ? undefined : 'true'}
             aria-activedescendant={ready ? `${listId}-${active}` : undefined}
             tabIndex={-1}
-            className="listbox"
-            style={{ top: place.top, left: place.left, minWidth: place.width }}
+            className={inline ? 'listbox listbox-inline' : 'listbox'}
+            style={
+              place && !inline
+                ? { top: place.top, left: place.left, minWidth: place.width }
+                : undefined
+            }
             onKeyDown={onListKey}
           >
             {!ready && <div className="listbox-loading">{t('loading')}</div>}
@@ -150,7 +172,6 @@ export function Dropdown({ label, options, value, onChange }: SelectProps) {
                 </div>
               ))}
           </div>,
-          document.body,
         )}
     </div>
   );

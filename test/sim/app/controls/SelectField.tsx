@@ -1,7 +1,9 @@
 /** @jsxImportSource react */
 import { scenario } from '../runtime';
 import { Dropdown } from './Dropdown';
+import { EditableCombobox } from './EditableCombobox';
 import { NativeSelect } from './NativeSelect';
+import { SelectOnlyCombobox } from './SelectOnlyCombobox';
 
 export interface SelectOption {
   value: string;
@@ -15,7 +17,11 @@ export interface SelectProps {
   onChange(value: string): void;
 }
 
-/** A labelled drop-down: the custom listbox by default, a native <select> in that scenario. */
+/** A labelled drop-down, built as Scenario.dropdown says (`nativeSelects` forces a <select>). */
 export function SelectField(props: SelectProps) {
-  return scenario.nativeSelects ? <NativeSelect {...props} /> : <Dropdown {...props} />;
+  const kind = scenario.nativeSelects ? 'native' : scenario.dropdown;
+  if (kind === 'native') return <NativeSelect {...props} />;
+  if (kind === 'select-only') return <SelectOnlyCombobox {...props} />;
+  if (kind === 'editable') return <EditableCombobox {...props} />;
+  return <Dropdown {...props} inline={kind === 'listbox-inline'} />;
 }

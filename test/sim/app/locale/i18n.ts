@@ -21,12 +21,32 @@ export const chooseLang = (scenario: Scenario, search: string): Lang => {
 
 export const storeLang = (lang: Lang) => localStorage.setItem(LANG_KEY, lang);
 
+/** Field labels that Scenario.labelDecoration decorates, by what they are. */
+const OPTIONAL_FIELDS: MessageKey[] = ['description', 'developerEmails'];
+const REQUIRED_FIELDS: MessageKey[] = ['tokenName', 'apiVersion', 'primaryContact'];
+
+/** Scenario.labelDecoration and Scenario.buttonNames, written into the label strings. */
+function decorate(messages: Messages, lang: Lang, scenario: Scenario): void {
+  const add = (keys: MessageKey[], suffix: string) => {
+    for (const key of keys) messages[key] += suffix;
+  };
+  const decoration = scenario.labelDecoration;
+  if (decoration === 'optional') add(OPTIONAL_FIELDS, messages.optionalSuffix);
+  if (decoration === 'required') add(REQUIRED_FIELDS, ' *');
+  if (decoration === 'colon')
+    add([...REQUIRED_FIELDS, ...OPTIONAL_FIELDS], lang === 'ja' ? '：' : ':');
+  if (scenario.buttonNames === 'case')
+    messages.createAccessToken = messages.createAccessTokenSentence;
+  if (scenario.buttonNames === 'next-step') messages.next = messages.nextStep;
+}
+
 /** The locale's strings with the scenario's label variants applied. */
 export const messagesFor = (lang: Lang, scenario: Scenario): Messages => {
   const messages = { ...(lang === 'ja' ? ja : en) };
   const variant = EMAILS_LABELS.indexOf(scenario.emailsLabel);
   messages.developerEmails =
     lang === 'ja' ? (EMAILS_LABELS_JA[variant] ?? ja.developerEmails) : scenario.emailsLabel;
+  decorate(messages, lang, scenario);
   const rename = scenario.renameLabel;
   if (rename && rename.key in messages) messages[rename.key as MessageKey] = rename.to;
   else if (rename)

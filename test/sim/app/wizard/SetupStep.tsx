@@ -1,5 +1,6 @@
 /** @jsxImportSource react */
 import { useId } from 'react';
+import { LabelledField } from '../controls/LabelledField';
 import { SelectField } from '../controls/SelectField';
 import { t } from '../runtime';
 import type { UpdateForm, WizardForm } from './form';
@@ -16,7 +17,10 @@ interface SetupStepProps {
 const versionText = (n: number, latest: boolean) =>
   t('versionOption', { n }) + (latest ? t('latestSuffix') : '');
 
-/** Step 1: Token Name, Description, API Version. Inputs are controlled, as in the real React page. */
+/**
+ * Step 1: Token Name, Description, API Version. Inputs are controlled, as in the real React page;
+ * how they are labelled follows Scenario.labelStyle and labelDecoration (LabelledField).
+ */
 export function SetupStep({ form, update, versions, nameError }: SetupStepProps) {
   const id = useId();
   return (
@@ -24,24 +28,27 @@ export function SetupStep({ form, update, versions, nameError }: SetupStepProps)
       <p className="step-intro">{t('setupIntro')}</p>
       <div className="field">
         {/* The asterisk sits outside the label so the label's text stays exactly the name. */}
-        <div className="label-row">
-          <label className="field-label" htmlFor={`${id}-name`}>
-            {t('tokenName')}
-          </label>
-          <span className="required" aria-hidden="true">
-            *
-          </span>
-        </div>
-        <input
-          id={`${id}-name`}
-          className="input"
-          type="text"
-          required
-          autoComplete="off"
-          value={form.tokenName}
-          aria-invalid={nameError ? true : undefined}
-          aria-describedby={nameError ? `${id}-name-error` : undefined}
-          onChange={(e) => update({ tokenName: e.target.value })}
+        <LabelledField
+          label={t('tokenName')}
+          hint={t('tokenNameHint')}
+          describedBy={nameError ? `${id}-name-error` : undefined}
+          after={
+            <span className="required" aria-hidden="true">
+              *
+            </span>
+          }
+          control={(attributes) => (
+            <input
+              {...attributes}
+              className="input"
+              type="text"
+              required
+              autoComplete="off"
+              value={form.tokenName}
+              aria-invalid={nameError ? true : undefined}
+              onChange={(e) => update({ tokenName: e.target.value })}
+            />
+          )}
         />
         {nameError && (
           <p role="alert" id={`${id}-name-error`} className="field-error">
@@ -50,15 +57,18 @@ export function SetupStep({ form, update, versions, nameError }: SetupStepProps)
         )}
       </div>
       <div className="field">
-        <label className="field-label" htmlFor={`${id}-description`}>
-          {t('description')}
-        </label>
-        <textarea
-          id={`${id}-description`}
-          className="input textarea"
-          rows={3}
-          value={form.description}
-          onChange={(e) => update({ description: e.target.value })}
+        <LabelledField
+          label={t('description')}
+          hint={t('descriptionHint')}
+          control={(attributes) => (
+            <textarea
+              {...attributes}
+              className="input textarea"
+              rows={3}
+              value={form.description}
+              onChange={(e) => update({ description: e.target.value })}
+            />
+          )}
         />
       </div>
       <SelectField

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useState } fro
 import type { AccountInfo, AccountUser, CreateTokenResponse, TokenRow } from '../../wire';
 import { api } from '../api';
 import { buildCatalog } from '../catalog';
+import { Icon } from '../controls/Icon';
 import { Modal } from '../controls/Modal';
 import { Spinner } from '../controls/Spinner';
 import { Toast } from '../controls/Toast';
@@ -21,11 +22,12 @@ import {
   requestOf,
   SCOPES,
   SETUP,
+  STEPS,
 } from './form';
 import { refusalText } from './refusal';
 import { ScopesStep } from './ScopesStep';
 import { SetupStep } from './SetupStep';
-import { StepIndicator } from './StepIndicator';
+import { StepIndicator, stepPanelId, stepTabId } from './StepIndicator';
 import { useLateReset } from './useLateReset';
 
 interface WizardProps {
@@ -145,6 +147,7 @@ export function Wizard({ info, tokens, onClose, onCreated }: WizardProps) {
     );
 
   const busy = phase === 'creating';
+  const icons = scenario.buttonNames === 'icon';
   const body = [
     <SetupStep
       key="setup"
@@ -173,8 +176,18 @@ export function Wizard({ info, tokens, onClose, onCreated }: WizardProps) {
             ×
           </button>
         </header>
-        <StepIndicator current={step} />
-        <div className="modal-body">{body}</div>
+        <StepIndicator current={step} base={id} />
+        <div
+          className="modal-body"
+          {...(scenario.stepMarker === 'tabs'
+            ? { role: 'tabpanel', id: stepPanelId(id), 'aria-labelledby': stepTabId(id, step) }
+            : {})}
+        >
+          {scenario.stepMarker === 'heading' && (
+            <h3 className="step-heading">{t(STEPS[step] ?? 'stepSetup')}</h3>
+          )}
+          {body}
+        </div>
         <footer className="modal-footer">
           {step > SETUP && (
             <button
@@ -183,6 +196,7 @@ export function Wizard({ info, tokens, onClose, onCreated }: WizardProps) {
               onClick={() => go(step - 1)}
               disabled={moving || busy}
             >
+              {icons && <Icon name="left" kind="ant" />}
               {t('back')}
             </button>
           )}
@@ -202,6 +216,7 @@ export function Wizard({ info, tokens, onClose, onCreated }: WizardProps) {
             >
               {moving && <Spinner />}
               {t('next')}
+              {icons && <Icon name="right" kind="mui" />}
             </button>
           ) : (
             <button
@@ -210,6 +225,7 @@ export function Wizard({ info, tokens, onClose, onCreated }: WizardProps) {
               onClick={() => (scenario.confirmStep ? setPhase('confirming') : submit())}
               disabled={phase !== 'editing'}
             >
+              {icons && <Icon name="check" kind="ant" />}
               {t('create')}
             </button>
           )}
