@@ -1,6 +1,6 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig, type Plugin, runnerImport } from 'vite';
+import { build, defineConfig, type Plugin, type Rolldown, runnerImport } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import { deriveManifest, type TargetBrowser } from './scripts/derive-manifest.ts';
 
@@ -28,8 +28,42 @@ const presetPackSchema = (): Plugin => ({
   },
 });
 
+/**
+ * The driver the content script imports on demand (src/content/load-driver.ts), built as one
+ * self-contained ES module and emitted as `driver.js` before crxjs checks the manifest's
+ * web-accessible resources: no chunk it shares with anything, nothing a page load parses.
+ */
+const onDemandDriver = (): Plugin => ({
+  name: 'on-demand-driver',
+  async generateBundle() {
+    const result = await build({
+      configFile: false,
+      logLevel: 'warn',
+      build: {
+        write: false,
+        target: 'es2022',
+        minify: true,
+        modulePreload: false,
+        copyPublicDir: false,
+        // Library builds leave ES output unminified unless asked in the output options.
+        rolldownOptions: { output: { minify: true } },
+        lib: {
+          entry: new URL('./src/content/driver-module.ts', import.meta.url).pathname,
+          formats: ['es'],
+          fileName: () => 'driver.js',
+        },
+      },
+    });
+    const [output] = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+    const chunk = output?.output.find((o) => o.type === 'chunk');
+    if (!chunk) throw new Error('the on-demand driver did not build');
+    this.emitFile({ type: 'asset', fileName: 'driver.js', source: chunk.code });
+  },
+});
+
 export default defineConfig({
   plugins: [
+    onDemandDriver(),
     preact(),
     crx({
       // biome-ignore lint/suspicious/noExplicitAny: crxjs types the manifest more narrowly than JSON import

@@ -16,8 +16,13 @@ export function deriveManifest(base: Manifest, browser: TargetBrowser): Record<s
   const copy = structuredClone(base);
   if (browser === 'chrome') return copy;
   const { background, storage: _chromeOnlyManagedSchema, ...rest } = copy;
+  // Firefox has no use_dynamic_url (its moz-extension:// origin is already random per install).
+  const resources = (rest.web_accessible_resources as Record<string, unknown>[] | undefined)?.map(
+    ({ use_dynamic_url: _chromeOnly, ...entry }) => entry,
+  );
   return {
     ...rest,
+    ...(resources ? { web_accessible_resources: resources } : {}),
     // Firefox MV3 runs background scripts as an event page, not a service worker.
     background: { scripts: [background.service_worker], type: 'module' },
     browser_specific_settings: {

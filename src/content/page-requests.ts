@@ -1,7 +1,6 @@
-import { captureSelection } from '../page/capture';
 import { readPageInfo } from '../page/page-info';
-import { pageReport } from '../page/page-report';
 import { handleMessages } from '../platform/messaging';
+import { loadDriver } from './load-driver';
 
 /**
  * One-shot requests the helper sends this page: what it is (getPageInfo) and what the open wizard
@@ -12,6 +11,8 @@ export const servePageRequests = (): (() => void) =>
   handleMessages({
     getPageInfo: () => readPageInfo(),
     // Capture walks the wizard's steps; a page that stops answering must not hang the helper.
-    captureSelection: () => captureSelection(AbortSignal.timeout(30_000)),
-    pageReport,
+    captureSelection: async () =>
+      (await loadDriver()).captureSelection(AbortSignal.timeout(30_000)),
+    // No run has happened while the driver is not loaded: nothing to report but the page.
+    pageReport: async () => (await loadDriver()).pageReport(),
   });

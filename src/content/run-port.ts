@@ -1,16 +1,13 @@
-import { buildPlan } from '../core/build-plan';
 import type { RunOut } from '../core/protocol';
 import type { TokenRequest } from '../core/token-request';
-import { parseRunIn } from '../core/validate-request';
-import { runPlan } from '../page/driver';
-import { offeredScopes, readPageInfo } from '../page/page-info';
-import { rememberRun } from '../page/page-report';
+import { readPageInfo } from '../page/page-info';
 import { sendToRuntime } from '../platform/messaging';
 import { onRunConnect } from '../platform/ports';
+import { loadDriver } from './load-driver';
 
 /**
  * Runs arrive over RUN_PORT: one `start` per port, validated by hand (zod would not fit the content
- * script's budget). Progress streams back, then one `done`. A `cancel`, or the port closing (popup
+ * script's budget) in the on-demand driver (load-driver.ts). Progress streams back, then one `done`. A `cancel`, or the port closing (popup
  * closed, tab navigated), aborts the run at its next wait.
  */
 export function serveRunPorts(): () => void {
@@ -28,18 +25,19 @@ export function serveRunPorts(): () => void {
       send({ type: 'done', outcome: { status: 'stopped', step: 'setup', reason } });
     port.onDisconnect.addListener(() => abort.abort());
     port.onMessage.addListener(async (raw: unknown) => {
-      const message = parseRunIn(raw);
+      // Messages keep their order: every one waits for the same load.
+      const driver = await loadDriver().catch(() => undefined);
+      if (!driver) return refuse('the page driver could not be loaded; reload the page');
+      const message = driver.parseRunIn(raw);
       if (!message.ok) return refuse(`invalid message: ${message.error}`);
       if (message.value.type === 'cancel') return abort.abort();
       if (started) return refuse('this port already started a run');
       started = true;
-      const outcome = await runPlan(buildPlan(message.value.request).steps, {
-        signal: abort.signal,
-        onProgress: (progress) => send({ type: 'progress', ...progress }),
-      });
-      rememberRun(message.value.request, outcome);
+      const outcome = await driver.runRequest(message.value.request, abort.signal, (progress) =>
+        send({ type: 'progress', ...progress }),
+      );
       if (outcome.status === 'created') reportCreated(message.value.request);
-      send({ type: 'done', outcome, offered: offeredScopes() });
+      send({ type: 'done', outcome, offered: driver.offeredScopes() });
     });
   });
 }

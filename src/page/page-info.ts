@@ -10,15 +10,27 @@ import { isAny, squash } from './text';
  * last seen (versions, scopes): impact.com publishes neither list, so the page is the source.
  */
 
-/** The API Version drop-down's option texts, in page order. */
-let versionNames: string[] = [];
-/** Category -> what it offered when last seen on; null while never seen on (rows are hidden then). */
-const seenScopes = new Map<string, OfferedCategory | { category: string; unseen: true }>();
+interface Seen {
+  /** The API Version drop-down's option texts, in page order. */
+  versionNames: string[];
+  /** Category -> what it offered when last seen on, or only its name while never seen on. */
+  scopes: Map<string, OfferedCategory | { category: string; unseen: true }>;
+}
+
+/**
+ * Kept on the content script's world, not in this module: the driver, which does the seeing, is
+ * a separately loaded bundle (src/content/load-driver.ts) with its own copy of this module.
+ */
+const SEEN = Symbol.for('impact-token-helper.seen');
+const world = globalThis as { [SEEN]?: Seen };
+world[SEEN] ??= { versionNames: [], scopes: new Map() };
+const seen: Seen = world[SEEN];
+const seenScopes = seen.scopes;
 
 export const rememberVersionOptions = (names: string[]): void => {
-  versionNames = names;
+  seen.versionNames = names;
 };
-export const versionOptions = (): string[] => versionNames;
+export const versionOptions = (): string[] => seen.versionNames;
 
 /**
  * A category the scope step showed: what it offers when it was seen switched on, else only its
@@ -42,7 +54,7 @@ export const offeredScopes = (): ScopeCatalog =>
 
 /** Version numbers, newest first. */
 const versionNumbers = (): string[] =>
-  [...new Set(versionNames.map((n) => n.match(/\d+/)?.[0] ?? ''))]
+  [...new Set(seen.versionNames.map((n) => n.match(/\d+/)?.[0] ?? ''))]
     .filter(Boolean)
     .sort((a, b) => +b - +a);
 

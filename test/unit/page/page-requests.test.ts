@@ -1,9 +1,14 @@
 // @vitest-environment happy-dom
 import '../fakes/install';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { servePageRequests } from '../../../src/content/page-requests';
 import { fakeBrowser, resetFakeBrowser } from '../fakes/browser';
 import { mountWizardPage, unmountAll } from './fixture';
+
+// The content script imports its driver from the built extension (driver.js); here, the source.
+vi.mock('../../../src/content/load-driver', () => ({
+  loadDriver: () => import('../../../src/content/driver-module'),
+}));
 
 let stop: () => void;
 beforeEach(() => {

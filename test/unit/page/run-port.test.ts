@@ -1,11 +1,16 @@
 // @vitest-environment happy-dom
 import '../fakes/install';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serveRunPorts } from '../../../src/content/run-port';
 import { RUN_PORT, type RunOut } from '../../../src/core/protocol';
 import { type FakePort, fakeBrowser, portPair, resetFakeBrowser } from '../fakes/browser';
 import { mountWizardPage, unmountAll } from './fixture';
 import { request } from './helpers';
+
+// The content script imports its driver from the built extension (driver.js); here, the source.
+vi.mock('../../../src/content/load-driver', () => ({
+  loadDriver: () => import('../../../src/content/driver-module'),
+}));
 
 let stop: () => void;
 beforeEach(() => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url": "https://app.impact.com/secure/mediapartner/accountSettings/mp-wsapi-flow.ihtml"}
 import '../fakes/install';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serveRunPorts } from '../../../src/content/run-port';
 import { RUN_PORT, type RunOut } from '../../../src/core/protocol';
 import { AUDIT_KEY, recordCreatedToken } from '../../../src/platform/audit';
@@ -9,6 +9,11 @@ import { handleMessages } from '../../../src/platform/messaging';
 import { fakeBrowser, portPair, resetFakeBrowser } from '../fakes/browser';
 import { mountWizardPage, unmountAll } from '../page/fixture';
 import { request } from '../page/helpers';
+
+// The content script imports its driver from the built extension (driver.js); here, the source.
+vi.mock('../../../src/content/load-driver', () => ({
+  loadDriver: () => import('../../../src/content/driver-module'),
+}));
 
 // The real content-script run port against the fixture wizard, and the background's real handler:
 // a run that creates a token leaves one audit entry, and no secret anywhere in storage.
