@@ -4,6 +4,7 @@ import type { CatalogChange } from '../core/scope-catalog';
 import {
   categoryKey,
   isEndpoint,
+  METHODS,
   type OfferedCategory,
   type OfferedEndpoint,
   type ScopeCatalog,
@@ -54,7 +55,8 @@ const named = (c: OfferedCategory, known: OfferedCategory | undefined): OfferedC
 /**
  * The page's list, completed: a category the page named but was never seen switched on shows what
  * it offered before (or the public catalog's endpoints), still marked `unseen` so drift is not
- * reported on it; summary-only rows get paths where the public catalog names them.
+ * reported on it, or, known by name alone, every method as a method grant; summary-only rows get
+ * paths where the public catalog names them.
  */
 export function completeCatalog(
   page: ScopeCatalog,
@@ -68,7 +70,10 @@ export function completeCatalog(
     if (!c.unseen) return named(c, known.get(key));
     const earlier = seen.get(key);
     const filler = earlier && !earlier.unseen ? earlier : known.get(key);
-    return filler ? { ...named(filler, known.get(key)), category: c.category, unseen: true } : c;
+    // Known by name alone: every method may be asked for ("all GET" needs no endpoint list).
+    return filler
+      ? { ...named(filler, known.get(key)), category: c.category, unseen: true }
+      : { ...c, methods: [...METHODS] };
   });
 }
 

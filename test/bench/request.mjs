@@ -1,4 +1,5 @@
-// The one request every subject fills, and which (category, method) pairs it ticks for a size.
+// The one request every subject fills, and which (category, method) pairs it ticks for a size,
+// on the older per-method page (scopeRows=methods) and on the per-endpoint page.
 // Values differ from the wizard's defaults on purpose (version 15, not the preselected 16; Ben,
 // not the preselected first user), so every subject has to work every control.
 
@@ -54,6 +55,20 @@ export function scopesFor(count) {
     left -= take.length;
   }
   return { extraCategories: extra, scopes };
+}
+
+/**
+ * The per-endpoint page: `count` endpoint grants as whole-method grants over the synthetic
+ * categories (5 endpoints each: GET ×2, POST, PUT, DELETE), so every method of them is granted.
+ */
+export function endpointScopesFor(count) {
+  if (count % 5) throw new Error('endpoint grant counts come in fives (5 per synthetic category)');
+  const categories = count / 5;
+  const scopes = Array.from({ length: categories }, (_, i) => ({
+    category: `Category ${String(i + 1).padStart(3, '0')}`,
+    methods: METHODS,
+  }));
+  return { extraCategories: categories, scopes };
 }
 
 export const pairsOf = (scopes) =>

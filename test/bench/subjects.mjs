@@ -28,8 +28,16 @@ export async function playwrightFill(page, request, scopes) {
   for (const scope of scopes) {
     const group = dialog.getByRole('group', { name: scope.category, exact: true });
     await group.getByRole('switch').click();
-    for (const method of scope.methods)
-      await group.getByRole('checkbox', { name: method, exact: true }).check();
+    for (const method of scope.methods) {
+      // Per-method page: the method's one checkbox; per-endpoint page: each row of the method.
+      const only = group.getByRole('checkbox', { name: method, exact: true });
+      if (await only.count()) await only.check();
+      else
+        for (const row of await group
+          .getByRole('checkbox', { name: new RegExp(`^${method} `) })
+          .all())
+          await row.check();
+    }
   }
   await next.click();
   await dialog.getByRole('button', { name: 'Create', exact: true }).waitFor();
