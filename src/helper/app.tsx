@@ -9,7 +9,13 @@ import type { RunMode } from '../core/token-request';
 import { t } from '../platform/i18n';
 import { sendToTab } from '../platform/messaging';
 import { extensionUrl, openTab } from '../platform/runtime';
-import { type LoadedPresets, loadPresets, savePresets, watchPresets } from '../platform/storage';
+import {
+  type LoadedPresets,
+  loadPresets,
+  type SaveBase,
+  savePresets,
+  watchPresets,
+} from '../platform/storage';
 import {
   checkForm,
   emptyForm,
@@ -24,6 +30,7 @@ import {
 import { PageSummary } from './page-summary';
 import { type NameEdit, PresetBar } from './preset-bar';
 import { useRun } from './run';
+import { StorageNotices } from './storage-notices';
 import { findTarget, readPageInfo, type Target } from './target';
 import { CaptureAsPreset } from './team/capture';
 import { PresetNotes } from './team/preset-notes';
@@ -87,11 +94,7 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
   useEffect(
     () =>
       watchPresets(() => {
-        void loadPresets().then((next) =>
-          setLoaded((prev) =>
-            prev ? { ...next, quarantine: next.quarantine ?? prev.quarantine } : next,
-          ),
-        );
+        void loadPresets().then(setLoaded);
       }),
     [],
   );
@@ -137,10 +140,27 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
 
   if (!loaded || !target) return <p class="loading">{t('loading')}</p>;
 
-  const save = async (next: StoredState, done: string, undo?: () => void): Promise<boolean> => {
+  /** Saves `next`, an edit of `base` (what this window last read, unless said otherwise). */
+  const save = async (
+    next: StoredState,
+    done: string,
+    undo?: () => void,
+    base: SaveBase = loaded,
+  ): Promise<boolean> => {
     try {
-      const result = await savePresets(next);
-      setLoaded((prev) => (prev ? { ...prev, state: next, area: result.area } : prev));
+      const result = await savePresets(next, base);
+      // What was written may hold other windows' changes too (savePresets reapplies this edit).
+      setLoaded((prev) =>
+        prev
+          ? {
+              ...prev,
+              state: result.state,
+              revision: result.revision,
+              area: result.area,
+              ...(result.fallbackReason ? { areaReason: result.fallbackReason } : {}),
+            }
+          : prev,
+      );
       setNotice({ text: done, tone: 'info', ...(undo ? { undo } : {}) });
       return true;
     } catch (error) {
@@ -257,7 +277,8 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
         presets: list,
         ...(wasDefault ? { defaultPresetId: removed.id } : {}),
       };
-      if (await save(restored, t('presetRestored', removed.name))) select(userSel(removed.id));
+      if (await save(restored, t('presetRestored', removed.name), undefined, current))
+        select(userSel(removed.id));
     };
     if (await save(next, t('presetDeleted', removed.name), () => void undo())) {
       setSelection('');
@@ -344,7 +365,7 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
         )}
       </header>
 
-      <StorageNotices loaded={loaded} />
+      <StorageNotices loaded={loaded} onChanged={() => void loadPresets().then(setLoaded)} />
       <PageSummary tabId={target.tabId} page={page} />
 
       <PresetBar
@@ -502,22 +523,3 @@ function findSelected(
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-function StorageNotices({ loaded }: { loaded: LoadedPresets }): JSX.Element {
-  const q = loaded.quarantine;
-  return (
-    <>
-      {q && (
-        <p role="alert" class="notice error">
-          {q.reason === 'newer-format' ? t('storageNewer') : t('quarantined', q.key)}
-        </p>
-      )}
-      {loaded.area === 'local' && <p class="notice">{t('storageLocal')}</p>}
-      {loaded.managedError && (
-        <p role="alert" class="notice error">
-          {t('managedError', loaded.managedError)}
-        </p>
-      )}
-    </>
-  );
-}
