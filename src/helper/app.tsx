@@ -28,6 +28,7 @@ import {
   scopeTable,
 } from './form';
 import { PageSummary } from './page-summary';
+import { guardPanel, panelIsClear } from './panel-guard';
 import { type NameEdit, PresetBar } from './preset-bar';
 import { useRun } from './run';
 import { StorageNotices } from './storage-notices';
@@ -76,6 +77,7 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
       const found = await findTarget(search);
       const [info, presets] = await Promise.all([readPageInfo(found.tabId), loadPresets()]);
       if (!live) return;
+      guardPanel(found);
       setTarget(found);
       setPage(info);
       setLoaded(presets);
@@ -295,7 +297,7 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
     await save({ ...state, settings: { ...state.settings, openAutomatically: on } }, '');
   };
 
-  const startRun = (mode: RunMode) => {
+  const startRun = async (mode: RunMode, clicked?: Element) => {
     if (target.tabId === undefined) return;
     if (check.unknownPlaceholders.length) {
       run.refuse(t('runInvalid', t('templateUnknown', check.unknownPlaceholders.join(', '))));
@@ -330,6 +332,11 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
             ? t('templateAccountUnknown')
             : request.detail;
       run.refuse(t('runInvalid', reason));
+      return;
+    }
+    // Pressing Create is what the page must never trick the person into: it has to be seen.
+    if (mode === 'create' && !(await panelIsClear(clicked))) {
+      run.refuse(t('panelCovered'));
       return;
     }
     setNotice(undefined);
@@ -411,11 +418,15 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
                 type="button"
                 class="primary"
                 disabled={!detected}
-                onClick={() => startRun('review')}
+                onClick={() => void startRun('review')}
               >
                 {t('fillForm')}
               </button>
-              <button type="button" disabled={!detected} onClick={() => startRun('create')}>
+              <button
+                type="button"
+                disabled={!detected}
+                onClick={(e) => void startRun('create', e.currentTarget)}
+              >
                 {t('fillAndCreate')}
               </button>
             </>
