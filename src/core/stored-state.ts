@@ -394,6 +394,10 @@ export const quotaProblem = (report: QuotaReport): string | undefined => {
   return undefined;
 };
 
+/** Why `state` alone would not fit storage.sync, or undefined when it fits. */
+export const syncQuotaProblem = (state: StoredState): string | undefined =>
+  quotaProblem(fitsSyncQuota(toStorageItems(state)));
+
 /** What one preset costs in storage.sync, all its items together. */
 export const presetItemBytes = (preset: Preset): number =>
   Object.entries(presetItems(preset)).reduce(
