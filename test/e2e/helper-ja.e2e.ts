@@ -27,11 +27,9 @@ async function panel(): Promise<Frame> {
     },
   ]);
   // The launcher is named in the UI language too.
-  const launcher =
-    BROWSER === 'chromium'
-      ? `impact-token-helper >>> ${byRole('button', 'トークン ヘルパー')}`
-      : undefined;
-  const page = await openApiPage(s, undefined, undefined, launcher);
+  // (Firefox names it in Japanese too, from the content script's messages, while the helper
+  // page falls back to English.)
+  const page = await openApiPage(s, undefined, undefined, 'トークン ヘルパー');
   close = () => page.close();
   return panelFrame(page);
 }
