@@ -20,9 +20,10 @@ import {
 /**
  * What the extension keeps in storage.sync, and how it is laid out there.
  *
- * Reading never throws and never deletes: data that cannot be read is handed back as
- * `quarantined` (to be kept aside, e.g. in storage.local, by src/platform) and a default state is
- * used, so one bad sync cannot wipe a team's presets without a trace.
+ * Reading never throws and never deletes. loadState judges one state object and hands back what
+ * it cannot read as `quarantined`; fromStorageItems (below) reads a storage snapshot item by item
+ * through it, so one bad item or field costs only itself, and lists the rest as `unreadable` for
+ * src/platform to leave in place.
  */
 
 export const CURRENT_FORMAT_VERSION = 2;
