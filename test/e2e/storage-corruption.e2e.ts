@@ -152,7 +152,9 @@ async function openHelper(): Promise<Page> {
 
 const listed = (helper: Page) =>
   helper.$$eval('#preset option', (options) =>
-    options.map((o) => (o.textContent ?? '').replace(/ \(default\)$/, '')).filter(Boolean),
+    (options as HTMLOptionElement[])
+      .filter((o) => o.value.startsWith('user:'))
+      .map((o) => (o.textContent ?? '').replace(/ \(default\)$/, '')),
   );
 
 async function saveAsPreset(helper: Page, name: string) {
@@ -168,6 +170,32 @@ async function saveAsPreset(helper: Page, name: string) {
 }
 
 describe.runIf(BROWSER === 'chromium')('storage that cannot lose data (chromium)', () => {
+  // First: sync allows 120 writes a minute, and the write-rate case below uses them all up.
+  it('two helper windows saving alternately for 60 rounds lose nothing', async () => {
+    await resetTo(s.ext, GOOD);
+    const windows = [await openHelper(), await openHelper()];
+    for (let round = 0; round < 60; round++) {
+      const helper = windows[round % 2] as Page;
+      // The person switches to that window.
+      await helper.bringToFront();
+      await saveAsPreset(helper, `Round ${round}`);
+      await helper.waitForFunction(
+        (name) => document.body.textContent?.includes(`Saved “${name}”`),
+        { timeout: 15_000 },
+        `Round ${round}`,
+      );
+    }
+    const sync = await readArea(s.ext, 'sync');
+    const names = Object.entries(sync)
+      .filter(([k]) => k.startsWith('preset:'))
+      .map(([, v]) => (v as { name: string }).name);
+    expect(names.sort()).toEqual(
+      ['Alpha', 'Bravo', 'Charlie', ...Array.from({ length: 60 }, (_, i) => `Round ${i}`)].sort(),
+    );
+    for (const helper of windows)
+      await expect.poll(() => listed(helper), { timeout: 10_000 }).toHaveLength(63);
+  }, 240_000);
+
   for (const c of CASES) {
     it(`${c.name}: keeps every readable preset in sync and loses nothing`, async () => {
       await resetTo(
