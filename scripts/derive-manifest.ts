@@ -14,7 +14,13 @@ type Manifest = Record<string, unknown> & {
 
 export function deriveManifest(base: Manifest, browser: TargetBrowser): Record<string, unknown> {
   const copy = structuredClone(base);
-  if (browser === 'chrome') return copy;
+  if (browser === 'chrome') {
+    // Chrome injects content scripts by their matches alone, and nothing else in the extension
+    // touches a site (the panel reaches its tab by tabs.sendMessage, which needs no host access).
+    // Firefox MV3 keeps them: there host access is what lets the content script run at all.
+    const { host_permissions: _notNeeded, ...chrome } = copy;
+    return chrome;
+  }
   const { background, storage: _chromeOnlyManagedSchema, ...rest } = copy;
   // Firefox has no use_dynamic_url (its moz-extension:// origin is already random per install).
   const resources = (rest.web_accessible_resources as Record<string, unknown>[] | undefined)?.map(

@@ -1,3 +1,4 @@
+import type { RequestMap } from '../core/protocol';
 import { t } from '../platform/i18n';
 import { handleMessages } from '../platform/messaging';
 import { extensionUrl } from '../platform/runtime';
@@ -5,8 +6,9 @@ import { extensionUrl } from '../platform/runtime';
 /**
  * The in-page entry to the helper: a small "Token helper" tab on the left edge that opens the
  * helper as a panel docked to the side of the page. Both live in an extension-owned element with
- * a shadow root (page CSS cannot restyle them), and the panel is an extension-page iframe, so the
- * page's scripts cannot read what the person types into it.
+ * a closed shadow root: page CSS cannot restyle them and page scripts cannot reach in (to read the
+ * frame's address, with the extension id and the panel key, or to fade the panel). The panel is an
+ * extension-page iframe, so the page's scripts cannot read what the person types into it.
  *
  * The wizard is a centred modal: margin on <html> does not move fixed elements, so the panel
  * measures every open dialog and takes the wider free side next to it, narrowing itself to that
@@ -33,6 +35,8 @@ let host: HTMLElement | undefined;
 let button: HTMLButtonElement;
 let frame: HTMLIFrameElement;
 let stopMessages: () => void;
+/** Given to this mount's panel in its address; a helper frame the page plants does not know it. */
+let panelKey: string;
 /**
  * Follows the page's dialogs while the panel is open. Mutation records arrive batched (once per
  * task), and resize events once per frame, so each placement is one cheap measurement.
@@ -80,13 +84,15 @@ function create(): void {
   frame = document.createElement('iframe');
   frame.hidden = true;
   frame.title = t('helperTitle');
-  host.attachShadow({ mode: 'open' }).append(style, button, frame);
+  panelKey = crypto.randomUUID();
+  host.attachShadow({ mode: 'closed' }).append(style, button, frame);
   document.documentElement.append(host);
   stopMessages = handleMessages({
     closePanel: () => {
       setPanel(false, true);
       return undefined;
     },
+    panelClear,
   });
 }
 
@@ -101,7 +107,8 @@ function setPanel(open: boolean, focus: boolean): void {
   button.setAttribute('aria-expanded', String(open));
   if (open) {
     // Loaded on first open only: the helper page costs nothing until it is wanted.
-    if (!frame.src) frame.src = `${extensionUrl('src/helper/index.html')}?embedded=1`;
+    if (!frame.src)
+      frame.src = `${extensionUrl('src/helper/index.html')}?embedded=1&panel=${panelKey}`;
     saved = [html.marginLeft, html.marginRight];
     placePanel();
     observer.observe(document.body ?? document.documentElement, {
@@ -156,4 +163,25 @@ export function placePanel(): void {
   const html = document.documentElement.style;
   html.marginLeft = onLeft ? px : saved[0];
   html.marginRight = onLeft ? saved[1] : px;
+}
+
+/**
+ * Whether the panel is what the person sees at a point of it (frame coordinates): the asking
+ * frame knows this mount's key, the panel is shown, no page element is on top of it there (hit
+ * testing respects clip-path too), and the page's root is not faded or filtered. The host needs
+ * no check: its inline `all:initial!important` beats any page style, and the closed root keeps
+ * page scripts off the frame. The helper asks before Create and Clear audit log, so a page cannot
+ * make the person press them unseen. An overlay with `pointer-events: none` escapes
+ * elementFromPoint; IntersectionObserver v2 (panel-guard.ts) catches it where the browser has it.
+ */
+function panelClear({ key, x, y }: RequestMap['panelClear']['req']): boolean {
+  if (!host || key !== panelKey || frame.hidden) return false;
+  const box = frame.getBoundingClientRect();
+  const root = getComputedStyle(document.documentElement);
+  // The hit is retargeted to the host for anything inside its shadow root.
+  return (
+    document.elementFromPoint(box.left + x, box.top + y) === host &&
+    root.opacity === '1' &&
+    root.filter === 'none'
+  );
 }

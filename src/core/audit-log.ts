@@ -42,12 +42,15 @@ const CSV_COLUMNS = [
 
 /**
  * One CSV cell. Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return,
- * per OWASP) as a formula, and a token name is free text, so such cells get a leading `'`.
- * Then RFC 4180: quote when the cell holds a quote, comma or line break, doubling inner quotes.
+ * per OWASP) as a formula, and a token name is free text. A spreadsheet that splits on another
+ * separator (`;` in much of Europe, tab, `|`) or on line breaks starts a new cell after it, so a
+ * `'` goes before any = + - @ at the start or after any of those (spaces between count too):
+ * `a;=1+1` becomes `a;'=1+1`. Then RFC 4180, always quoted, inner quotes doubled, so no cell's
+ * content is ever read as structure.
  */
 export const csvCell = (value: string): string => {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  const safe = value.replace(/(^|[,;|\t\r\n])( *)(?=[=+\-@\t\r])/g, "$1$2'");
+  return `"${safe.replaceAll('"', '""')}"`;
 };
 
 /** Scopes in one cell as "Category METHOD" and "Category METHOD /path" labels joined by "; ". */
@@ -56,7 +59,7 @@ const scopeCell = (entry: AuditEntry): string => grantLabels(entry.scopes).join(
 /** RFC 4180: header row, CRLF line ends (including after the last row). */
 export const auditToCsv = (entries: readonly AuditEntry[]): string =>
   [
-    CSV_COLUMNS.join(','),
+    CSV_COLUMNS.map(csvCell).join(','),
     ...entries.map((entry) =>
       CSV_COLUMNS.map((column) =>
         csvCell(column === 'scopes' ? scopeCell(entry) : entry[column]),

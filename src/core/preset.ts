@@ -35,6 +35,21 @@ export const PRESET_LIMITS = {
   scopes: 100,
 } as const;
 
+/**
+ * Characters that reorder the text around them (Unicode bidi embeddings, overrides, isolates and
+ * marks): in a name they can make "read-only" display as something else, so names refuse them.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+/**
+ * Something a person can see: not white space, a format character (zero-width space, joiners),
+ * a control, a lone combining mark, or one of the blank letters (Hangul fillers, Braille blank).
+ */
+const VISIBLE = /[^\p{White_Space}\p{Cf}\p{Cc}\p{Cn}\p{Cs}\p{M}\u115f\u1160\u3164\uffa0\u2800]/u;
+
+/** Whether `name` can be told apart on screen: a visible character and no bidi controls. */
+export const isLegibleName = (name: string): boolean =>
+  VISIBLE.test(name) && !BIDI_CONTROLS.test(name);
+
 /** Ids become storage keys (`preset:<id>`), so they stay short and plain. */
 export const PresetIdSchema = z
   .string()
@@ -58,7 +73,12 @@ export const PresetScopesSchema = z
  */
 export const presetShape = {
   id: PresetIdSchema,
-  name: z.string().trim().min(1).max(PRESET_LIMITS.name),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(PRESET_LIMITS.name)
+    .refine(isLegibleName, 'needs a visible character and no bidi control characters'),
   /** Expanded by name-template.ts, e.g. `{account}-reporting-{date}`. */
   nameTemplate: z.string().trim().min(1).max(PRESET_LIMITS.nameTemplate),
   description: z.string().max(PRESET_LIMITS.description).default(PRESET_DEFAULTS.description),

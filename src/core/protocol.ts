@@ -80,6 +80,12 @@ export interface RequestMap {
   tokenCreated: { req: { entry: CreatedTokenReport }; res: undefined };
   /** helper (in-page panel) -> background: which tab am I docked in? */
   whoAmI: { req: undefined; res: { tabId?: number } };
+  /**
+   * Asked of the content script by the in-page panel before Create or Clear audit log: is this
+   * point of the panel (its own coordinates) shown to the person, uncovered? `key` proves the
+   * frame is the panel the content script made (launcher.ts), not one the page planted.
+   */
+  panelClear: { req: { key: string; x: number; y: number }; res: boolean };
 }
 
 export type RequestName = keyof RequestMap;

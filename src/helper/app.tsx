@@ -11,7 +11,13 @@ import type { RunMode } from '../core/token-request';
 import { t } from '../platform/i18n';
 import { sendToTab } from '../platform/messaging';
 import { extensionUrl, openTab } from '../platform/runtime';
-import { type LoadedPresets, loadPresets, savePresets, watchPresets } from '../platform/storage';
+import {
+  type LoadedPresets,
+  loadPresets,
+  type SaveBase,
+  savePresets,
+  watchPresets,
+} from '../platform/storage';
 import {
   checkForm,
   emptyForm,
@@ -25,9 +31,11 @@ import {
 import { grantText } from './grant-text';
 import { PageReport } from './page-report';
 import { PageSummary } from './page-summary';
+import { guardPanel, panelIsClear } from './panel-guard';
 import { type NameEdit, PresetBar } from './preset-bar';
 import { useRun } from './run';
 import { resolvedVersion, type ShownCatalog, shownCatalog } from './shown-catalog';
+import { StorageNotices } from './storage-notices';
 import { findTarget, readPageInfo, type Target } from './target';
 import { CaptureAsPreset } from './team/capture';
 import { PresetNotes } from './team/preset-notes';
@@ -102,6 +110,7 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
       const found = await findTarget(search);
       const [info, presets] = await Promise.all([readPageInfo(found.tabId), loadPresets()]);
       if (!live) return;
+      guardPanel(found);
       setTarget(found);
       showPage(info);
       setLoaded(presets);
@@ -120,11 +129,7 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
   useEffect(
     () =>
       watchPresets(() => {
-        void loadPresets().then((next) =>
-          setLoaded((prev) =>
-            prev ? { ...next, quarantine: next.quarantine ?? prev.quarantine } : next,
-          ),
-        );
+        void loadPresets().then(setLoaded);
       }),
     [],
   );
@@ -175,10 +180,27 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
 
   if (!loaded || !target) return <p class="loading">{t('loading')}</p>;
 
-  const save = async (next: StoredState, done: string, undo?: () => void): Promise<boolean> => {
+  /** Saves `next`, an edit of `base` (what this window last read, unless said otherwise). */
+  const save = async (
+    next: StoredState,
+    done: string,
+    undo?: () => void,
+    base: SaveBase = loaded,
+  ): Promise<boolean> => {
     try {
-      const result = await savePresets(next);
-      setLoaded((prev) => (prev ? { ...prev, state: next, area: result.area } : prev));
+      const result = await savePresets(next, base);
+      // What was written may hold other windows' changes too (savePresets reapplies this edit).
+      setLoaded((prev) =>
+        prev
+          ? {
+              ...prev,
+              state: result.state,
+              revision: result.revision,
+              area: result.area,
+              ...(result.fallbackReason ? { areaReason: result.fallbackReason } : {}),
+            }
+          : prev,
+      );
       setNotice({ text: done, tone: 'info', ...(undo ? { undo } : {}) });
       return true;
     } catch (error) {
@@ -295,7 +317,8 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
         presets: list,
         ...(wasDefault ? { defaultPresetId: removed.id } : {}),
       };
-      if (await save(restored, t('presetRestored', removed.name))) select(userSel(removed.id));
+      if (await save(restored, t('presetRestored', removed.name), undefined, current))
+        select(userSel(removed.id));
     };
     if (await save(next, t('presetDeleted', removed.name), () => void undo())) {
       setSelection('');
@@ -312,7 +335,7 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
     await save({ ...state, settings: { ...state.settings, openAutomatically: on } }, '');
   };
 
-  const startRun = (mode: RunMode) => {
+  const startRun = async (mode: RunMode, clicked?: Element) => {
     if (target.tabId === undefined) return;
     if (check.unknownPlaceholders.length) {
       run.refuse(t('runInvalid', t('templateUnknown', check.unknownPlaceholders.join(', '))));
@@ -358,6 +381,11 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
       run.refuse(t('runInvalid', reason));
       return;
     }
+    // Pressing Create is what the page must never trick the person into: it has to be seen.
+    if (mode === 'create' && !(await panelIsClear(clicked))) {
+      run.refuse(t('panelCovered'));
+      return;
+    }
     setNotice(undefined);
     runVersion.current = resolvedVersion(request.value.version, page) ?? 'latest';
     run.start(target.tabId, request.value);
@@ -392,7 +420,7 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
         )}
       </header>
 
-      <StorageNotices loaded={loaded} />
+      <StorageNotices loaded={loaded} onChanged={() => void loadPresets().then(setLoaded)} />
       <PageSummary tabId={target.tabId} page={page} />
 
       <PresetBar
@@ -440,11 +468,15 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
                 type="button"
                 class="primary"
                 disabled={!detected}
-                onClick={() => startRun('review')}
+                onClick={() => void startRun('review')}
               >
                 {t('fillForm')}
               </button>
-              <button type="button" disabled={!detected} onClick={() => startRun('create')}>
+              <button
+                type="button"
+                disabled={!detected}
+                onClick={(e) => void startRun('create', e.currentTarget)}
+              >
                 {t('fillAndCreate')}
               </button>
             </>
@@ -558,22 +590,3 @@ function findSelected(
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-function StorageNotices({ loaded }: { loaded: LoadedPresets }): JSX.Element {
-  const q = loaded.quarantine;
-  return (
-    <>
-      {q && (
-        <p role="alert" class="notice error">
-          {q.reason === 'newer-format' ? t('storageNewer') : t('quarantined', q.key)}
-        </p>
-      )}
-      {loaded.area === 'local' && <p class="notice">{t('storageLocal')}</p>}
-      {loaded.managedError && (
-        <p role="alert" class="notice error">
-          {t('managedError', loaded.managedError)}
-        </p>
-      )}
-    </>
-  );
-}

@@ -5,21 +5,38 @@ import { activeTabId } from '../platform/runtime';
 /**
  * Which tab the helper works on. The one helper page runs in three places:
  *   ?tabId=<id>   popped out into its own tab, aimed at the tab it was opened from
- *   ?embedded=1   the in-page panel (an iframe): the background answers whoAmI with its tab
+ *   in a frame    the in-page panel: the background answers whoAmI with the frame's own tab
  *   (neither)     the toolbar popup: the active tab of the current window
+ *
+ * A frame never takes `tabId` from its address: the page can plant a helper frame with any
+ * address (the page is web-accessible), and such a frame must not act on another tab.
  */
 export interface Target {
   tabId?: number;
   embedded: boolean;
+  /** The in-page panel's key from the content script (launcher.ts); absent in a planted frame. */
+  panelKey?: string;
 }
 
-export async function findTarget(search: string): Promise<Target> {
-  const params = new URLSearchParams(search);
-  const embedded = params.get('embedded') === '1';
-  const given = params.get('tabId');
-  if (given !== null && /^\d+$/.test(given)) return { tabId: Number(given), embedded };
+const isFramed = (): boolean => {
   try {
-    if (embedded) return { tabId: (await sendToRuntime('whoAmI', undefined))?.tabId, embedded };
+    return window.top !== window.self;
+  } catch {
+    return true;
+  }
+};
+
+export async function findTarget(search: string, framed = isFramed()): Promise<Target> {
+  const params = new URLSearchParams(search);
+  const embedded = framed || params.get('embedded') === '1';
+  const given = params.get('tabId');
+  if (!embedded && given !== null && /^\d+$/.test(given)) return { tabId: Number(given), embedded };
+  try {
+    if (embedded) {
+      const key = params.get('panel');
+      const tabId = (await sendToRuntime('whoAmI', undefined))?.tabId;
+      return { tabId, embedded, ...(key ? { panelKey: key } : {}) };
+    }
     return { tabId: await activeTabId(), embedded };
   } catch {
     return { embedded };

@@ -3,10 +3,16 @@
  * one setting the panel needs without zod.
  */
 
-/** 'local' once presets had to move out of storage.sync (unavailable or over quota). */
+/**
+ * 'local' while presets are held in this browser's storage.local because the last save could not
+ * go to storage.sync. Every later save tries sync again and clears it on success.
+ */
 export const AREA_MARKER_KEY = 'presetsArea';
 
-/** Prefix of items holding stored data that failed validation, kept aside as it was read. */
+/** Why the last save could not go to storage.sync (the browser's own words). */
+export const AREA_REASON_KEY = 'presetsAreaReason';
+
+/** Prefix of items holding stored data kept aside as it was read (before it was written over). */
 export const QUARANTINE_PREFIX = 'quarantine:';
 
 /** Copy of META_KEY in src/core/stored-state.ts (a unit test keeps them equal). */

@@ -10,7 +10,8 @@ import { ext as browser } from './ext';
  * frame `tabs`, so there the calls go direct and the relay is never used.
  *
  * The background answers only extension pages (sender.url on the extension's origin): content
- * scripts and web pages cannot use it to reach other tabs.
+ * scripts and web pages cannot use it to reach other tabs. An extension page in a frame (the
+ * panel, or a helper frame a page planted) reaches only the tab it sits in.
  */
 
 const RELAY = 'impact-token-helper:tab-relay';
@@ -56,6 +57,10 @@ const fromExtensionPage = (sender: Runtime.MessageSender): boolean =>
   typeof sender.url === 'string' &&
   sender.url.startsWith(browser.runtime.getURL(''));
 
+/** A framed extension page may only reach its own tab; top-level pages (popup, tab) any. */
+const mayReach = (sender: Runtime.MessageSender, tabId: number): boolean =>
+  !sender.tab || sender.frameId === 0 || sender.tab.id === tabId;
+
 /** Background side. */
 export function serveTabRelay(): void {
   browser.runtime.onMessage.addListener(((
@@ -67,6 +72,10 @@ export function serveTabRelay(): void {
     if (m?.type !== RELAY || !fromExtensionPage(sender)) return undefined;
     let work: Promise<unknown>;
     if (m.op === 'message' && typeof m.tabId === 'number') {
+      if (!mayReach(sender, m.tabId)) {
+        sendResponse({ ok: false, error: 'a helper frame can only reach its own tab' });
+        return undefined;
+      }
       work = browser.tabs.sendMessage(m.tabId, (m as { message?: unknown }).message);
     } else if (
       m.op === 'open' &&
@@ -87,7 +96,12 @@ export function serveTabRelay(): void {
   browser.runtime.onConnect.addListener((outer) => {
     if (!outer.name.startsWith(RELAY_PORT)) return;
     const tabId = Number(outer.name.slice(RELAY_PORT.length));
-    if (!outer.sender || !fromExtensionPage(outer.sender) || !Number.isInteger(tabId)) {
+    if (
+      !outer.sender ||
+      !fromExtensionPage(outer.sender) ||
+      !Number.isInteger(tabId) ||
+      !mayReach(outer.sender, tabId)
+    ) {
       outer.disconnect();
       return;
     }

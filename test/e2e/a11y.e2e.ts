@@ -78,7 +78,7 @@ async function openTeam(doc: Page | Frame): Promise<void> {
 
 const PRESETS = {
   meta: {
-    formatVersion: 2,
+    formatVersion: 3,
     order: ['reporting', 'sync'],
     defaultPresetId: 'reporting',
     settings: { openAutomatically: true },

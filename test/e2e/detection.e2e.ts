@@ -3,12 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   BRAND_API_PATH,
   byRole,
-  LAUNCHER,
   PARTNER_API_PATH,
   PARTNER_HOME_PATH,
   withSession,
 } from './harness/session.ts';
 import { BROWSER, settle } from './support/helper-ui.ts';
+import { waitForLauncher } from './support/launcher-root.ts';
 
 // Issue 4, detection: impact.com is a single-page app. A person reaches the API page through the
 // app's own links (pushState, no document load), and the launcher must follow; on every other
@@ -41,7 +41,7 @@ async function expectNotDetected(page: Page) {
 }
 
 async function expectDetected(page: Page, kind: 'partner' | 'brand') {
-  await page.waitForSelector(LAUNCHER, { timeout: 10_000 });
+  await waitForLauncher(page, { timeout: 10_000 });
   await settle(page);
   expect(await s.ext.askContentScript(page, 'getPageInfo')).toMatchObject({
     detected: true,

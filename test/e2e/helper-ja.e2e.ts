@@ -46,10 +46,8 @@ async function panel(query?: Record<string, string>): Promise<Frame> {
       scopes: [{ category: 'Ads', methods: ['GET', 'POST'] }],
     },
   ]);
-  // The launcher is named in the UI language too (the query starts at the extension's host
-  // element: Firefox's accessibility query does not pierce its shadow root).
-  const launcher = `impact-token-helper >>> ${byRole('button', 'トークン ヘルパー')}`;
-  const page = await openApiPage(s, query, undefined, launcher);
+  // The launcher is named in the UI language too.
+  const page = await openApiPage(s, query, undefined, 'トークン ヘルパー');
   close = () => page.close();
   return panelFrame(page);
 }

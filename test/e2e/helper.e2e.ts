@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { byRole, LAUNCHER, withSession } from './harness/session.ts';
+import { byRole, withSession } from './harness/session.ts';
 import {
   BROWSER,
   openApiPage,
@@ -9,6 +9,7 @@ import {
   type SeedPreset,
   seedPresets,
 } from './support/helper-ui.ts';
+import { clickLauncher, launcherState } from './support/launcher-root.ts';
 
 // Issue 5: the helper as a person meets it. The API page opens the panel by itself; inside it, a
 // team preset is chosen and "Fill and create" makes exactly that token (the simulation backend's
@@ -53,15 +54,11 @@ afterEach(async () => {
 });
 
 /** Is the panel's iframe shown and of a usable size? */
-const panelBox = (page: Page) =>
-  page.evaluate(() => {
-    const frame = document
-      .querySelector('impact-token-helper')
-      ?.shadowRoot?.querySelector('iframe');
-    if (!frame || frame.hidden) return null;
-    const box = frame.getBoundingClientRect();
-    return { width: Math.round(box.width), height: Math.round(box.height) };
-  });
+const panelBox = async (page: Page) => {
+  const state = await launcherState(page);
+  return state?.panelShown ? { width: state.panelWidth, height: state.panelHeight } : null;
+};
+const expanded = async (page: Page) => (await launcherState(page))?.expanded;
 
 describe(`helper UI (${BROWSER})`, () => {
   it('opens the panel by itself on the API page, and the panel reads the page', async () => {
@@ -72,7 +69,7 @@ describe(`helper UI (${BROWSER})`, () => {
     const box = await panelBox(page);
     expect(box?.width).toBeGreaterThanOrEqual(300);
     expect(box?.height).toBeGreaterThan(400);
-    expect(await page.$eval(LAUNCHER, (b) => b.getAttribute('aria-expanded'))).toBe('true');
+    expect(await expanded(page)).toBe(true);
     // The panel asked its own tab's content script (through the background in Firefox).
     await panel.waitForFunction(
       () => document.body.textContent?.includes('Partner account: Acme Media (1234567)'),
@@ -147,8 +144,8 @@ describe(`helper UI (${BROWSER})`, () => {
     // Give the content script time to (not) open it.
     await new Promise((r) => setTimeout(r, 500));
     expect(await panelBox(page)).toBeNull();
-    expect(await page.$eval(LAUNCHER, (b) => b.getAttribute('aria-expanded'))).toBe('false');
-    await page.locator(LAUNCHER).click();
+    expect(await expanded(page)).toBe(false);
+    await clickLauncher(page);
     const panel = await panelFrame(page);
     expect(await panelBox(page)).not.toBeNull();
     await panel.waitForSelector(`${byRole('button', 'Fill and create')}:not([disabled])`, {

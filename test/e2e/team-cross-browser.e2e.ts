@@ -6,8 +6,9 @@ import { CURRENT_FORMAT_VERSION, toStorageItems } from '../../src/core/stored-st
 import { startSim } from '../sim/server.mjs';
 import { type BrowserName, targetBrowser } from './harness/browser-paths.ts';
 import { type ExtensionBrowser, launchWithExtension } from './harness/launch.ts';
-import { byRole, LAUNCHER, PARTNER_API_PATH } from './harness/session.ts';
+import { byRole, PARTNER_API_PATH } from './harness/session.ts';
 import { run, setText, settle, writeStoredItems } from './support/helper-ui.ts';
+import { waitForLauncher } from './support/launcher-root.ts';
 
 // A team pack crosses browsers: exported from the helper in one browser, pasted into the helper in
 // the other, where the same presets must be stored and one of them must create exactly the token
@@ -134,7 +135,7 @@ describe(`team pack across browsers (${FROM} → ${TO})`, () => {
     expect(exported).not.toBe('');
     to = await launchWithExtension(TO, { simPort: sim.port });
     const page = await to.openPage(`https://app.impact.com${PARTNER_API_PATH}`);
-    await page.waitForSelector(LAUNCHER, { timeout: 15_000 });
+    await waitForLauncher(page, { timeout: 15_000 });
     await settle(page);
     const helper = await to.openHelper(page);
     await openTeam(helper);
@@ -153,7 +154,7 @@ describe(`team pack across browsers (${FROM} → ${TO})`, () => {
     if (!ext) throw new Error(`${TO} was not launched: the import test failed`);
     sim.reset();
     const page = await ext.openPage(`https://app.impact.com${PARTNER_API_PATH}`);
-    await page.waitForSelector(LAUNCHER, { timeout: 15_000 });
+    await waitForLauncher(page, { timeout: 15_000 });
     await settle(page);
     const helper = await ext.openHelper(page);
     await helper.waitForSelector('#preset option[value="user:cross-rep"]', { timeout: 15_000 });

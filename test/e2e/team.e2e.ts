@@ -15,7 +15,8 @@ import { dirname, join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserExecutable, targetBrowser } from './harness/browser-paths.ts';
-import { byRole, LAUNCHER, PARTNER_API_PATH, withSession } from './harness/session.ts';
+import { byRole, PARTNER_API_PATH, withSession } from './harness/session.ts';
+import { waitForLauncher } from './support/launcher-root.ts';
 
 // Team features in the real browser, through the helper page as a person uses it: a pack is
 // imported (pasted, then from a file with a clash resolved), and a token created on the simulated
@@ -73,7 +74,7 @@ async function setText(page: Page, selector: string, value: string) {
 /** The impact.com API page, once the extension has detected it (its launcher is shown). */
 async function openApiPage() {
   const page = await s.open(PARTNER_API_PATH);
-  await page.waitForSelector(LAUNCHER, { timeout: 15_000 });
+  await waitForLauncher(page, { timeout: 15_000 });
   return page;
 }
 

@@ -5,6 +5,7 @@ import { grantLabels } from '../../core/scopes';
 import { clearAudit, loadAudit, watchAudit } from '../../platform/audit';
 import { downloadText } from '../../platform/files';
 import { t, uiLanguage } from '../../platform/i18n';
+import { panelIsClear } from '../panel-guard';
 import { useStored } from '../use-stored';
 import { kindName } from './preset-marks';
 
@@ -34,7 +35,12 @@ export function AuditView({ now }: { now(): Date }): JSX.Element {
   const newest = entries.slice(-SHOWN).reverse();
   const base = `impact-token-audit-${fileDate(now())}`;
 
-  const clear = async () => {
+  const clear = async (clicked: Element) => {
+    if (!(await panelIsClear(clicked))) {
+      setMessage(t('panelCovered'));
+      setConfirming(false);
+      return;
+    }
     try {
       await clearAudit();
       setMessage(t('auditCleared'));
@@ -93,7 +99,11 @@ export function AuditView({ now }: { now(): Date }): JSX.Element {
             {t('auditClearConfirm', String(entries.length))}
           </p>
           <div class="row">
-            <button type="button" aria-describedby="audit-confirm" onClick={() => void clear()}>
+            <button
+              type="button"
+              aria-describedby="audit-confirm"
+              onClick={(e) => void clear(e.currentTarget)}
+            >
               {t('auditClearYes')}
             </button>
             <button

@@ -7,14 +7,18 @@ import {
   type ImportResolution,
   planImport,
 } from '../../core/import-plan';
+import { privilegeWarnings } from '../../core/least-privilege';
 import { type PackPreset, type PackResult, parsePack } from '../../core/pack';
 import type { Preset } from '../../core/preset';
-import type { StoredState } from '../../core/stored-state';
+import { publicCatalog } from '../../core/public-catalog';
+import { grantLabels } from '../../core/scopes';
+import { type StoredState, syncQuotaProblem } from '../../core/stored-state';
 import { MAX_IMPORT_BYTES } from '../../core/untrusted-json';
 import { readFileText } from '../../platform/files';
 import { t } from '../../platform/i18n';
 import { activeTabId, extensionUrl, openTab } from '../../platform/runtime';
 import { newPresetId } from '../form';
+import { grantText } from '../grant-text';
 import { presetChanges } from './import-diff';
 import { parseImportText } from './import-source';
 
@@ -135,6 +139,12 @@ export function ImportPanel({ state, save, now, focusFile }: Props): JSX.Element
     });
     if (!outcome.ok) {
       setError(t('importError', outcome.error));
+      return;
+    }
+    // Refused rather than pushed out of sync: the team's presets would stop following the person.
+    const quota = syncQuotaProblem({ ...state, presets: outcome.presets });
+    if (quota) {
+      setError(t('importTooLarge', quota));
       return;
     }
     setBusy(true);
@@ -287,8 +297,9 @@ function PreviewItem({
   const changes = existing ? presetChanges(existing, item.incoming) : undefined;
   return (
     <li class="import-item">
-      <fieldset aria-describedby={changes ? describedBy : undefined}>
+      <fieldset aria-describedby={describedBy}>
         <legend>{legend}</legend>
+        {!changes && <NewPresetAccess id={describedBy} preset={item.incoming} />}
         {changes && (
           <ul id={describedBy} class="changes">
             {changes.fields.length > 0 && (
@@ -318,6 +329,28 @@ function PreviewItem({
         </div>
       </fieldset>
     </li>
+  );
+}
+
+/**
+ * What a new preset would grant, shown before it is imported: its name is free text (a preset
+ * called "read-only" can carry DELETE), so the scopes and the least-privilege warnings speak.
+ */
+function NewPresetAccess({ id, preset }: { id: string; preset: PackPreset }): JSX.Element {
+  const scopes = grantLabels(preset.scopes);
+  const known = publicCatalog('partner').map((c) => c.category);
+  return (
+    <ul id={id} class="changes">
+      <li>{t('previewScopes', scopes.join(', '))}</li>
+      {privilegeWarnings(preset, known).map((w) => (
+        <li key={w.code} class="warning">
+          ⚠{' '}
+          {w.code === 'write-scopes'
+            ? t('warnWrite', w.grants.map(grantText).join(', '))
+            : t('warnAll')}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -1,4 +1,5 @@
 import {
+  MAX_PACK_PRESETS,
   PACK_FORMAT,
   PACK_VERSION,
   type PackPreset,
@@ -28,6 +29,9 @@ export function parseImportText(text: string): PackResult {
   }
   // The same line pasted twice is one preset, not a clash with itself.
   const lines = [...new Set(trimmed.split(/\r?\n/).map((line) => line.trim()))].filter(Boolean);
+  // The pack's own cap, before decoding thousands of lines.
+  if (lines.length > MAX_PACK_PRESETS)
+    return { ok: false, error: `at most ${MAX_PACK_PRESETS} presets can be imported at once` };
   if (lines.length === 1 || !lines.every((line) => line.startsWith(SHARE_FAMILY)))
     return decodeShareText(lines.length === 1 ? (lines[0] as string) : trimmed);
   const presets: PackPreset[] = [];
@@ -36,5 +40,6 @@ export function parseImportText(text: string): PackResult {
     if (!decoded.ok) return { ok: false, error: `line ${index + 1}: ${decoded.error}` };
     presets.push(...decoded.pack.presets);
   }
-  return { ok: true, pack: { format: PACK_FORMAT, version: PACK_VERSION, presets } };
+  // Through the pack's schema, so pasted lines pass the same caps and duplicate-id check as a pack.
+  return packFromJson({ format: PACK_FORMAT, version: PACK_VERSION, presets });
 }

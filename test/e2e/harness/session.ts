@@ -48,8 +48,4 @@ export function withSession(options: { lang?: 'en' | 'ja' } = {}): Session {
 /** A role + accessible name selector, as a screen-reader user would find the element. */
 export const byRole = (role: string, name: string): string => `::-p-aria(${name}[role="${role}"])`;
 
-/**
- * The launcher lives in the extension's own shadow root. Chromium's accessibility query pierces
- * it; Firefox's (over BiDi) does not, so the query starts at the extension's host element.
- */
-export const LAUNCHER = `impact-token-helper >>> ${byRole('button', 'Token helper')}`;
+// The launcher lives in a closed shadow root: tests reach it through support/launcher-root.ts.

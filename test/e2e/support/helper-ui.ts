@@ -1,7 +1,8 @@
 import type { Frame, Page } from 'puppeteer-core';
 import type { ExtensionBrowser } from '../harness/launch.ts';
 import type { Session } from '../harness/session.ts';
-import { byRole, LAUNCHER, PARTNER_API_PATH } from '../harness/session.ts';
+import { byRole, PARTNER_API_PATH } from '../harness/session.ts';
+import { launcherFrame, launcherState, waitForLauncher } from './launcher-root.ts';
 
 /**
  * The helper page as a person uses it: by role and accessible name only (its user contract). Works
@@ -58,10 +59,10 @@ export async function openApiPage(
   s: Session,
   query?: Record<string, string>,
   path = PARTNER_API_PATH,
-  launcher = LAUNCHER,
+  launcherLabel = 'Token helper',
 ): Promise<Page> {
   const page = await s.open(path, query);
-  await page.waitForSelector(launcher, { timeout: 15_000 });
+  await waitForLauncher(page, { label: launcherLabel });
   await settle(page);
   return page;
 }
@@ -222,12 +223,10 @@ export async function run(
 
 /** The in-page panel's document (the helper in its iframe), once it has loaded. */
 export async function panelFrame(page: Page): Promise<Frame> {
-  const frameHandle = await page.waitForSelector(`impact-token-helper >>> iframe:not([hidden])`, {
-    timeout: 15_000,
-  });
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const frame = await frameHandle?.contentFrame();
+    const shown = (await launcherState(page).catch(() => undefined))?.panelShown === true;
+    const frame = shown ? await launcherFrame(page).catch(() => undefined) : undefined;
     if (frame) {
       const ok = await frame
         // Loaded and past "Loading…": the form and its status region are rendered.

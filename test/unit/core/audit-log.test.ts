@@ -35,28 +35,39 @@ describe('AuditEntrySchema', () => {
 
 describe('auditToCsv', () => {
   it('writes a header and one CRLF-terminated row per entry', () => {
+    const header = '"time","account","accountKind","name","version","mode","scopes"\r\n';
     expect(auditToCsv([entry()])).toBe(
-      'time,account,accountKind,name,version,mode,scopes\r\n' +
-        '2024-07-01T09:00:00.000Z,Acme Media (1234567),partner,Acme-reporting-2024-07-01,16,create,Reports GET; Ads GET; Ads POST\r\n',
+      header +
+        '"2024-07-01T09:00:00.000Z","Acme Media (1234567)","partner","Acme-reporting-2024-07-01","16","create","Reports GET; Ads GET; Ads POST"\r\n',
     );
-    expect(auditToCsv([])).toBe('time,account,accountKind,name,version,mode,scopes\r\n');
+    expect(auditToCsv([])).toBe(header);
   });
 
   it('quotes commas, quotes and line breaks as RFC 4180 says', () => {
     const csv = auditToCsv([entry({ name: 'a,"b"\nc', account: 'x\r\ny' })]);
-    expect(csv).toContain(',"x\r\ny",partner,"a,""b""\nc",16,');
+    expect(csv).toContain(',"x\r\ny","partner","a,""b""\nc","16",');
   });
 
   it('neutralizes cells a spreadsheet would run as a formula', () => {
     expect(csvCell('=HYPERLINK("http://evil")')).toBe('"\'=HYPERLINK(""http://evil"")"');
-    expect(csvCell('+1')).toBe("'+1");
-    expect(csvCell('-2')).toBe("'-2");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('\tx')).toBe("'\tx");
-    expect(csvCell('a=b')).toBe('a=b');
+    expect(csvCell('+1')).toBe(`"'+1"`);
+    expect(csvCell('-2')).toBe(`"'-2"`);
+    expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvCell('\tx')).toBe(`"'\tx"`);
+    expect(csvCell('a=b')).toBe('"a=b"');
     const row = auditToCsv([entry({ name: '=cmd|calc', account: '@evil' })]).split('\r\n')[1];
-    expect(row).toContain(",'@evil,");
-    expect(row).toContain(",'=cmd|calc,");
+    expect(row).toContain(`,"'@evil",`);
+    expect(row).toContain(`,"'=cmd|calc",`);
+  });
+
+  it('neutralizes a formula after any separator a spreadsheet might split on', () => {
+    expect(csvCell('a;=1+1')).toBe(`"a;'=1+1"`);
+    expect(csvCell('a; =1')).toBe(`"a; '=1"`);
+    expect(csvCell('a|@x')).toBe(`"a|'@x"`);
+    expect(csvCell('a\t+1')).toBe(`"a\t'+1"`);
+    expect(csvCell('line\n=2')).toBe(`"line\n'=2"`);
+    expect(csvCell('a,-1')).toBe(`"a,'-1"`);
+    expect(csvCell('Reports GET; Ads GET')).toBe('"Reports GET; Ads GET"');
   });
 });
 

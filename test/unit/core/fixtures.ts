@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { type Preset, type PresetInput, PresetSchema } from '../../../src/core/preset';
+import {
+  isLegibleName,
+  type Preset,
+  type PresetInput,
+  PresetSchema,
+} from '../../../src/core/preset';
 import { publicCatalog } from '../../../src/core/public-catalog';
 import { METHODS } from '../../../src/core/scopes';
 
@@ -69,7 +74,7 @@ export const scopeArb = fc
 export const presetArb: fc.Arbitrary<Preset> = fc
   .record({
     id: fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/),
-    name: nonBlank(45),
+    name: nonBlank(45).filter(isLegibleName),
     nameTemplate: nonBlank(90),
     description: fc.oneof(fc.constant(''), fc.string({ unit: 'binary', maxLength: 200 })),
     version: fc.oneof(fc.constant('latest'), fc.integer({ min: 0, max: 999 }).map(String)),

@@ -198,15 +198,20 @@ describe('storage format 3', () => {
     };
     const result = fromStorageItems(v2);
     expect(result.migratedFrom).toBe(2);
-    expect(result.quarantined).toBeUndefined();
+    expect(result.unreadable).toEqual([]);
     expect(result.state.formatVersion).toBe(3);
     expect(result.state.presets[0]?.scopes).toEqual([
       { category: 'Reports', methods: ['GET'], endpoints: [] },
     ]);
     expect(result.state.settings.openAutomatically).toBe(false);
-    // A format 2 preset with a method format 2 did not know is refused, not half-read.
+    // A format 2 preset with a method format 2 did not know is refused, not half-read, and left
+    // where it is (listed as unreadable).
     const bad = structuredClone(v2);
     bad['preset:r'].scopes[0] = { category: 'Reports', methods: ['PATCH'] };
-    expect(fromStorageItems(bad).quarantined?.error).toMatch(/^version 2 data: /);
+    const read = fromStorageItems(bad);
+    expect(read.state.presets).toEqual([]);
+    expect(read.unreadable).toMatchObject([
+      { id: 'r', error: expect.stringMatching(/version 2 data/) },
+    ]);
   });
 });

@@ -87,6 +87,7 @@ describe('storage items', () => {
     expect(Object.keys(items).sort()).toEqual(['meta', 'preset:ads-admin', 'preset:reporting']);
     expect(items[META_KEY]).toEqual({
       formatVersion: CURRENT_FORMAT_VERSION,
+      revision: 0,
       order: ['reporting', 'ads-admin'],
       defaultPresetId: 'ads-admin',
       settings: { openAutomatically: true },
@@ -104,15 +105,22 @@ describe('storage items', () => {
         };
         // Through JSON, as storage.sync stores it.
         const stored = JSON.parse(JSON.stringify(toStorageItems(state)));
-        expect(fromStorageItems(stored)).toEqual({ state });
+        const read = fromStorageItems(stored);
+        expect(read.state).toEqual(state);
+        expect(read.unreadable).toEqual([]);
       }),
       { numRuns: 200 },
     );
   });
 
   it('reads an empty store as a fresh install', () => {
-    expect(fromStorageItems({})).toEqual({ state: defaultState() });
-    expect(fromStorageItems({ unrelated: 1 })).toEqual({ state: defaultState() });
+    for (const items of [{}, { unrelated: 1 }])
+      expect(fromStorageItems(items)).toEqual({
+        state: defaultState(),
+        revision: 0,
+        unreadable: [],
+        readKeys: [],
+      });
   });
 
   it('keeps presets whose meta update has not synced yet', () => {
@@ -134,17 +142,60 @@ describe('storage items', () => {
   it('skips ids in the order whose item is missing', () => {
     const { 'preset:reporting': _, ...items } = toStorageItems(stateWith());
     const result = fromStorageItems(items);
-    expect(result.quarantined).toBeUndefined();
+    expect(result.unreadable).toEqual([]);
     expect(result.state.presets.map((p) => p.id)).toEqual(['ads-admin']);
   });
 
-  it('quarantines the whole snapshot when an item is broken', () => {
+  it('reads every other item when one is broken, and lists the broken one in place', () => {
     const items = { ...toStorageItems(stateWith()), 'preset:reporting': { id: 'reporting' } };
     const result = fromStorageItems(items);
-    expect(result.state).toEqual(defaultState());
-    expect(result.quarantined?.raw).toBe(items);
-    expect(result.quarantined?.error).toMatch(/^presets\[0\]\.name: /);
-    expect(fromStorageItems({ meta: 'garbage' }).quarantined?.raw).toEqual({ meta: 'garbage' });
+    expect(result.state.presets.map((p) => p.id)).toEqual(['ads-admin']);
+    expect(result.unreadable).toEqual([
+      { id: 'reporting', keys: ['preset:reporting'], error: expect.stringMatching(/^name: /) },
+    ]);
+    expect(result.readKeys).not.toContain('preset:reporting');
+  });
+
+  it('refuses an item holding another id (a duplicate) without dropping the original', () => {
+    const items = { ...toStorageItems(stateWith()), 'preset:copy': makePreset() };
+    const result = fromStorageItems(items);
+    expect(result.state.presets.map((p) => p.id)).toEqual(['reporting', 'ads-admin']);
+    expect(result.unreadable).toMatchObject([{ id: 'copy', error: /holds id "reporting"/ }]);
+  });
+
+  it('reads the presets but defaults a bad meta field, and says so', () => {
+    const items = toStorageItems(stateWith());
+    const bad = {
+      ...items,
+      meta: { ...(items.meta as object), settings: { openAutomatically: 'yes' } },
+    };
+    const result = fromStorageItems(bad);
+    expect(result.state.presets).toHaveLength(2);
+    expect(result.state.defaultPresetId).toBe('ads-admin');
+    expect(result.state.settings.openAutomatically).toBe(true);
+    expect(result.metaProblem).toMatch(/settings\.openAutomatically/);
+    expect(fromStorageItems({ ...items, meta: '{"formatVers' }).state.presets).toHaveLength(2);
+  });
+
+  it('marks a meta from a newer format, so nothing is written over it', () => {
+    const items = toStorageItems(stateWith());
+    const result = fromStorageItems({
+      ...items,
+      meta: { ...(items.meta as object), formatVersion: CURRENT_FORMAT_VERSION + 1 },
+    });
+    expect(result.newer).toMatch(/newer version of the extension/);
+    expect(result.migratedFrom).toBeUndefined();
+  });
+
+  it('keeps unreadable ids in the order, and never lists their keys as stale', () => {
+    const read = fromStorageItems({ ...toStorageItems(stateWith()), 'preset:odd': 42 });
+    const next = toStorageItems(read.state, {
+      revision: read.revision + 1,
+      keptIds: read.unreadable.map((u) => u.id),
+    });
+    expect((next.meta as { order: string[] }).order).toEqual(['reporting', 'ads-admin', 'odd']);
+    expect(staleStorageKeys(read.readKeys, next)).toEqual([]);
+    expect((next.meta as { revision: number }).revision).toBe(1);
   });
 
   it('reads the version 1 single item and reports the migration', () => {
@@ -161,10 +212,7 @@ describe('storage items', () => {
   it('lists only our stale keys for removal', () => {
     const next = toStorageItems(stateWith({ presets: [makePreset()], defaultPresetId: undefined }));
     expect(
-      staleStorageKeys(
-        ['meta', 'preset:reporting', 'preset:ads-admin', 'state', 'someone-else'],
-        next,
-      ),
+      staleStorageKeys(['meta', 'preset:reporting', 'preset:ads-admin', 'state'], next),
     ).toEqual(['preset:ads-admin', 'state']);
   });
 });

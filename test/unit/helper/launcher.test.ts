@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // (happy-dom logs that it does not load iframes; the tests check the iframe's src instead.)
 import '../fakes/install';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   isPanelOpen,
   mountLauncher,
@@ -11,7 +11,17 @@ import {
 import { fakeBrowser, resetFakeBrowser } from '../fakes/browser';
 
 const host = () => document.querySelector('impact-token-helper') as HTMLElement;
-const shadow = () => host().shadowRoot as ShadowRoot;
+// The root is closed (page scripts cannot reach in); the test keeps the one attachShadow returns.
+let root: ShadowRoot | undefined;
+const attach = Element.prototype.attachShadow;
+vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+  this: Element,
+  init: ShadowRootInit,
+) {
+  root = attach.call(this, init);
+  return root;
+});
+const shadow = () => root as ShadowRoot;
 const button = () => shadow().querySelector('button') as HTMLButtonElement;
 const frame = () => shadow().querySelector('iframe') as HTMLIFrameElement;
 
@@ -23,11 +33,12 @@ beforeEach(() => {
 afterEach(() => unmountLauncher());
 
 describe('in-page launcher', () => {
-  it('adds one "Token helper" button in an open shadow root, closed panel', () => {
+  it('adds one "Token helper" button in a closed shadow root, closed panel', () => {
     mountLauncher({ autoOpen: false });
     mountLauncher({ autoOpen: false });
     expect(document.querySelectorAll('impact-token-helper')).toHaveLength(1);
-    expect(shadow().mode).toBe('open');
+    expect(shadow().mode).toBe('closed');
+    expect(host().shadowRoot).toBeNull();
     expect(button().textContent).toBe('Token helper');
     expect(button().getAttribute('aria-expanded')).toBe('false');
     expect(isPanelOpen()).toBe(false);
@@ -43,8 +54,8 @@ describe('in-page launcher', () => {
   it('opens by itself with autoOpen, as the embedded helper page, and moves the page aside', () => {
     mountLauncher({ autoOpen: true });
     expect(isPanelOpen()).toBe(true);
-    expect(frame().src).toBe(
-      'chrome-extension://fake-extension-id/src/helper/index.html?embedded=1',
+    expect(frame().src).toMatch(
+      /^chrome-extension:\/\/fake-extension-id\/src\/helper\/index\.html\?embedded=1&panel=[0-9a-f-]{36}$/,
     );
     expect(frame().title).toBe('Token helper');
     expect(document.documentElement.style.marginRight).toBe(frame().style.width);

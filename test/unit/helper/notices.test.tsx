@@ -19,24 +19,36 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('what the helper tells the person', () => {
-  it('says when stored data was unreadable and where it was kept', async () => {
+  it('lists stored presets it could not read, leaves them in place, and removes them only when asked', async () => {
     await fakeBrowser.storage.sync.set({
       meta: { formatVersion: 2, order: 7 },
       'preset:x': 'oops',
+      'preset:ok': {
+        id: 'ok',
+        name: 'Readable',
+        nameTemplate: '{account}-ok',
+        scopes: [{ category: 'Reports', methods: ['GET'] }],
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      },
     });
     render(<App search="" now={NOW} />);
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toMatch(
-      /could not be read\. It was kept aside, not deleted, under “quarantine:/,
-    );
-    const key = /“(quarantine:[^”]+)”/.exec(alert.textContent ?? '')?.[1] ?? '';
-    expect(fakeBrowser.storage.local.dump()[key]).toMatchObject({ raw: { 'preset:x': 'oops' } });
+    expect(alert.textContent).toMatch(/^1 stored presets could not be read: x \(/);
+    expect(alert.textContent).toMatch(/left where they are, untouched/);
+    expect(fakeBrowser.storage.sync.dump()['preset:x']).toBe('oops');
+    expect(within(alert).getByRole('button', { name: 'Export unreadable data' })).toBeTruthy();
+    fireEvent.click(within(alert).getByRole('button', { name: 'Remove unreadable data' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(fakeBrowser.storage.sync.dump()).not.toHaveProperty('preset:x');
+    expect(fakeBrowser.storage.sync.dump()).toHaveProperty('preset:ok');
   });
 
   it('says when presets are kept in this browser only', async () => {
     fakeBrowser.storage.sync.unavailable = 'sync is disabled';
     render(<App search="" now={NOW} />);
-    expect(await screen.findByText(/presets are saved in this browser only/)).toBeTruthy();
+    expect(
+      await screen.findByText(/saved in this browser only for now: .*\(sync is disabled\)/),
+    ).toBeTruthy();
   });
 
   it('saves "Open automatically"', async () => {

@@ -62,9 +62,9 @@ describe('audit log', () => {
     ]);
     const csv = await (downloads.files[0]?.text as Promise<string>);
     const [header, row, end] = csv.split('\r\n');
-    expect(header).toBe('time,account,accountKind,name,version,mode,scopes');
+    expect(header).toBe('"time","account","accountKind","name","version","mode","scopes"');
     expect(row).toMatch(
-      /^\d{4}-\d\d-\d\dT[^,]+,Acme Media \(1234567\),partner,Acme Media \(1234567\)-reporting,16,create,Reports GET$/,
+      /^"\d{4}-\d\d-\d\dT[^,]+","Acme Media \(1234567\)","partner","Acme Media \(1234567\)-reporting","16","create","Reports GET"$/,
     );
     expect(end).toBe('');
     expect(csv).not.toMatch(/secret|auth|token,|sid/i);

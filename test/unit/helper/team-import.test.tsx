@@ -235,3 +235,49 @@ describe('import from the toolbar popup', () => {
     expect(button.closest('details')?.open).toBe(true);
   });
 });
+
+describe('what an import would grant, and what it may not do', () => {
+  it('shows a new preset’s scopes and its write warning, whatever its name says', async () => {
+    await seed([alpha]);
+    openHelper();
+    await screen.findByRole('combobox', { name: 'Preset' });
+    await paste(
+      exportPack([preset('ro', 'read-only', [{ category: 'Ads', methods: ['GET', 'DELETE'] }])]),
+    );
+    const item = await screen.findByRole('group', { name: /“read-only” is new/ });
+    expect(within(item).getByText('Scopes: Ads GET, Ads DELETE')).toBeTruthy();
+    expect(
+      within(item).getByText(/Write access: Ads DELETE\. Make sure the integration needs it\./),
+    ).toBeTruthy();
+    // The warning is read with the choice, not only seen.
+    expect(item.getAttribute('aria-describedby')).toBeTruthy();
+  });
+
+  it('refuses pasted share lines that repeat an id, as a pack would', async () => {
+    const { encodeShareText } = await import('../../../src/core/share-text');
+    await seed([]);
+    openHelper();
+    await screen.findByRole('combobox', { name: 'Preset' });
+    const one = encodeShareText({ ...preset('same', 'One'), updatedAt: undefined });
+    const two = encodeShareText({ ...preset('same', 'Two'), updatedAt: undefined });
+    await paste(`${one}\n${two}`);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/duplicate id "same"/);
+  });
+
+  it('refuses an import that would not fit in sync storage, with the reason', async () => {
+    await seed([alpha]);
+    openHelper();
+    await screen.findByRole('combobox', { name: 'Preset' });
+    const many = Array.from({ length: 150 }, (_, i) => ({
+      ...preset(`big-${i}`, `Big ${i}`),
+      description: 'x'.repeat(900),
+    }));
+    const before = storageSnapshot();
+    await paste(exportPack(many));
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 150 presets' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /^Not imported: the presets would not fit in sync storage \(QUOTA_BYTES quota exceeded/,
+    );
+    expect(storageSnapshot()).toEqual(before);
+  });
+});

@@ -38,6 +38,32 @@ describe('background', () => {
     expect(await fakeBrowser.runtime.sendMessage({ type: 'whoAmI' })).toEqual({ tabId: 23 });
   });
 
+  it('relays a framed helper only to its own tab; a top-level helper page anywhere', async () => {
+    fakeBrowser.tabs.contentHandlers.set(31, () => 'from 31');
+    fakeBrowser.tabs.contentHandlers.set(32, () => 'from 32');
+    const relay = (tabId: number) => ({
+      type: 'impact-token-helper:tab-relay',
+      op: 'message',
+      tabId,
+      message: { type: 'getPageInfo' },
+    });
+    const helperUrl = 'chrome-extension://fake-extension-id/src/helper/index.html';
+    const framedIn31 = { tab: { id: 31 }, frameId: 4, url: `${helperUrl}?tabId=32` };
+    expect(await fakeBrowser.runtime.sendMessageAs(framedIn31, relay(31))).toEqual({
+      ok: true,
+      value: 'from 31',
+    });
+    expect(await fakeBrowser.runtime.sendMessageAs(framedIn31, relay(32))).toEqual({
+      ok: false,
+      error: 'a helper frame can only reach its own tab',
+    });
+    const poppedOut = { tab: { id: 40 }, frameId: 0, url: `${helperUrl}?tabId=32` };
+    expect(await fakeBrowser.runtime.sendMessageAs(poppedOut, relay(32))).toEqual({
+      ok: true,
+      value: 'from 32',
+    });
+  });
+
   it('migrates stored presets on update', async () => {
     await fakeBrowser.storage.sync.set({
       state: {

@@ -1,0 +1,152 @@
+import type { Frame, Page } from 'puppeteer-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withSession } from './harness/session.ts';
+import { BROWSER, openApiPage, panelFrame, seedPresets } from './support/helper-ui.ts';
+
+/**
+ * What impact.com's own scripts (or an XSS on impact.com) must not be able to do with the helper
+ * (issue 13): make a helper frame act on another tab, or get Create pressed on a panel the person
+ * cannot see. (That they cannot read into the launcher or the panel is trust-matrix.e2e.ts.)
+ */
+
+const s = withSession();
+let pages: Page[] = [];
+beforeEach(() => s.sim.reset());
+afterEach(async () => {
+  for (const p of pages) await p.close().catch(() => {});
+  pages = [];
+});
+
+const PRESET = {
+  id: 'reporting',
+  name: 'Reporting',
+  nameTemplate: 'E2E trust',
+  scopes: [{ category: 'Reports', methods: ['GET'] }],
+};
+
+const COVERED = /page covers or fades this panel, so nothing was pressed/;
+
+/**
+ * Presses "Fill and create" and returns the status line once it settles. `planted`: the frame is
+ * one the page made; puppeteer's mouse does not reach into it (its click never returns), so the
+ * button's own click() is used there: the helper's handler runs the same either way.
+ */
+async function press(
+  h: Frame,
+  label: 'Fill and create' | 'Fill form' = 'Fill and create',
+  planted = false,
+): Promise<string> {
+  // By its visible text: Chromium's accessibility query does not reach into a frame the page
+  // planted (an out-of-process frame of another extension-page origin), the text query does.
+  const button = await h.waitForSelector(`button::-p-text(${label}):not([disabled])`, {
+    timeout: 15_000,
+  });
+  const status = () =>
+    h.evaluate(() => document.querySelector('[role="status"]')?.textContent?.trim() ?? '');
+  const before = await status();
+  if (planted) await button?.evaluate((b) => (b as HTMLButtonElement).click());
+  else await button?.click();
+  const deadline = Date.now() + 60_000;
+  const settled = Date.now() + 3_000;
+  for (;;) {
+    const text = await status();
+    const final = /Token created$|Ready for review$|^Stopped:|covers or fades/.test(text);
+    // The same refusal again leaves the same words: after a moment, that is the answer.
+    if (final && (text !== before || Date.now() > settled)) return text;
+    if (Date.now() > deadline) throw new Error(`no outcome; status: ${text}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A frame of `page` whose document is the extension's helper, found from inside. */
+async function helperFrameIn(page: Page, marker: string): Promise<Frame> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const href = await frame.evaluate(() => location.href).catch(() => '');
+      if (href.includes(marker)) {
+        const ready = await frame
+          .evaluate(() => !!document.querySelector('[role="status"]'))
+          .catch(() => false);
+        if (ready) return frame;
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no helper frame with ${marker}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe(`trust boundaries (${BROWSER})`, () => {
+  it('a helper frame the page plants with ?tabId= of another tab does not act on that tab', async () => {
+    await seedPresets(s, [PRESET], { defaultId: 'reporting', openAutomatically: false });
+    const victim = await openApiPage(s);
+    const attacker = await openApiPage(s);
+    pages.push(victim, attacker);
+    const victimTab = await s.ext.tabIdOf(victim);
+    // The page's own script: the helper page is web-accessible, and store ids are public.
+    await attacker.evaluate(
+      (origin, tabId) => {
+        const frame = document.createElement('iframe');
+        frame.src = `${origin}/src/helper/index.html?tabId=${tabId}&planted=1`;
+        frame.style.cssText = 'position:fixed;left:0;top:0;width:420px;height:800px;z-index:9';
+        document.body.append(frame);
+      },
+      s.ext.extensionOrigin,
+      victimTab,
+    );
+    const planted = await helperFrameIn(attacker, 'planted=1');
+    // It reads its own tab (the attacker's page), not the tab its address names…
+    await planted.waitForFunction(
+      () => document.body.textContent?.includes('Partner account: Acme Media (1234567)'),
+      { timeout: 15_000 },
+    );
+    // …a click on Create in a frame the extension did not make is refused…
+    expect(await press(planted, 'Fill and create', true)).toMatch(COVERED);
+    expect(s.sim.records()).toEqual([]);
+    // …and "Fill form" fills the wizard of the tab the frame is in, never the one it named.
+    expect(await press(planted, 'Fill form', true)).toMatch(/Ready for review$/);
+    const wizardOpen = (p: Page) => p.evaluate(() => !!document.querySelector('[role="dialog"]'));
+    expect(await wizardOpen(attacker)).toBe(true);
+    expect(await wizardOpen(victim)).toBe(false);
+    expect(s.sim.records()).toEqual([]);
+  }, 120_000);
+
+  it('a panel the page fades cannot press Create; the person is sent to the popup', async () => {
+    await seedPresets(s, [PRESET], { defaultId: 'reporting' });
+    const page = await openApiPage(s);
+    pages.push(page);
+    const panel = await panelFrame(page);
+    await page.evaluate(() => {
+      document.documentElement.style.opacity = '0.02';
+    });
+    expect(await press(panel)).toMatch(COVERED);
+    expect(s.sim.records()).toEqual([]);
+    // The same page, unfaded: Create works from the panel.
+    await page.evaluate(() => {
+      document.documentElement.style.opacity = '';
+    });
+    expect(await press(panel)).toMatch(/Token created$/);
+    expect(s.sim.records()).toHaveLength(1);
+  }, 120_000);
+
+  it.runIf(BROWSER === 'chromium')(
+    'a panel under a see-through overlay cannot press Create (IntersectionObserver v2)',
+    async () => {
+      await seedPresets(s, [PRESET], { defaultId: 'reporting' });
+      const page = await openApiPage(s);
+      pages.push(page);
+      const panel = await panelFrame(page);
+      // Clickjacking: a decoy drawn over the panel that lets the click through to it.
+      await page.evaluate(() => {
+        const decoy = document.createElement('div');
+        decoy.textContent = 'Win a prize: click the button';
+        decoy.style.cssText =
+          'position:fixed;inset:0;z-index:2147483647;background:#fff;pointer-events:none';
+        document.body.append(decoy);
+      });
+      expect(await press(panel)).toMatch(COVERED);
+      expect(s.sim.records()).toEqual([]);
+    },
+    120_000,
+  );
+});
