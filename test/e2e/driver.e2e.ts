@@ -162,11 +162,13 @@ describe(`driver through the helper (${BROWSER})`, () => {
   });
 
   it('stops on a requested scope the page does not offer, naming it, and creates nothing', async () => {
-    s.sim.setScenario({ missingScope: { category: 'Media Properties', method: 'DELETE' } });
+    // A grant no other test asks for: the helper keeps the list this page showed (without it),
+    // and later tests must still find their own boxes.
+    s.sim.setScenario({ missingScope: { category: 'Tax Documents', method: 'POST' } });
     const { page, helper } = await apiPageWithHelper();
-    await fillForm(helper, FULL);
+    await fillForm(helper, { ...FULL, scopes: [...FULL.scopes, ['Tax Documents', 'POST']] });
     const { status } = await run(helper, 'Fill and create', { front: page });
-    expect(status).toMatch(/^Stopped: API scopes — Media Properties DELETE .*not offered/);
+    expect(status).toMatch(/^Stopped: API scopes — Tax Documents POST .*not offered/);
     await sleep(300);
     expect(recorded()).toEqual([]);
   });

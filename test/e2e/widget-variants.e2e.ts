@@ -119,7 +119,8 @@ const expected = (row: Row, t: TokenSpec) => ({
   ],
 });
 
-const recorded = () => s.sim.records().map(({ accountSid: _sid, createdAt: _at, ...rest }) => rest);
+const recorded = () =>
+  s.sim.records().map(({ accountSid: _sid, createdAt: _at, grants: _grants, ...rest }) => rest);
 
 const outcomes: string[] = [];
 let pages: Page[] = [];
