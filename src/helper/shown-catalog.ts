@@ -35,15 +35,23 @@ const byKey = (catalog: ScopeCatalog | undefined) =>
   new Map(catalog?.map((c) => [categoryKey(c.category), c]));
 
 /**
- * Rows a page shows by summary only get their path from the public catalog where exactly one
- * endpoint has that method and summary, so they can be pinned; the others stay without one.
+ * Endpoints as presets name them: a row the page shows by summary only gets its path from the
+ * public catalog where exactly one endpoint has that method and summary, and a path the page
+ * spells differently (`{accountSid}`) takes the catalog's spelling (`{AccountSID}`), so a pinned
+ * endpoint reads the same whichever page it was picked on. Others stay as the page shows them.
  */
 const named = (c: OfferedCategory, known: OfferedCategory | undefined): OfferedCategory => {
-  if (!known || c.endpoints.every((e) => e.path !== undefined)) return c;
+  if (!known) return c;
   return {
     ...c,
     endpoints: c.endpoints.map((e): OfferedEndpoint => {
-      if (e.path !== undefined) return e;
+      if (e.path !== undefined) {
+        const same = known.endpoints.find(
+          (k) =>
+            k.path !== undefined && isEndpoint(k, { method: e.method, path: e.path as string }),
+        );
+        return same?.path && same.path !== e.path ? { ...e, path: same.path } : e;
+      }
       const hits = known.endpoints.filter(
         (k) => k.path && isEndpoint(e, { method: k.method, path: k.path, summary: k.summary }),
       );

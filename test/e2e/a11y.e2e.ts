@@ -34,6 +34,11 @@ const AXE_SOURCE: string = createRequire(import.meta.url)('axe-core').source;
  * (a viewport as tall as the content), and anything still incomplete fails as well.
  */
 async function showWhole(page: Page, doc: Page | Frame = page): Promise<void> {
+  // The same for the scope picker's own scroll box: its rows out of view would stay unchecked.
+  await doc.evaluate(() => {
+    for (const box of document.querySelectorAll<HTMLElement>('ul.picker'))
+      box.style.maxHeight = 'none';
+  });
   const height = await doc.evaluate(() => document.documentElement.scrollHeight);
   const width = page.viewport()?.width ?? 400;
   await page.setViewport({ width, height: Math.max(height + 40, 600) });

@@ -43,7 +43,7 @@ async function panel(query?: Record<string, string>): Promise<Frame> {
       name: '広告（開発者あり）',
       nameTemplate: 'E2E 日本語ページ',
       developerEmails: ['dev.ja@partner-dev.example'],
-      scopes: [{ category: 'Ads', methods: ['GET', 'POST'] }],
+      scopes: [{ category: 'Ads', methods: ['GET'] }],
     },
   ]);
   // The launcher is named in the UI language too.
@@ -83,7 +83,7 @@ describe(`helper UI language (${BROWSER}, browser asked for ja)`, () => {
       {
         name: 'E2E 日本語ページ',
         developerEmails: ['dev.ja@partner-dev.example'],
-        scopes: [{ category: 'Ads', methods: ['GET', 'POST'] }],
+        scopes: [{ category: 'Ads', methods: ['GET'] }],
       },
     ]);
   });

@@ -2,7 +2,14 @@ import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Scenario } from '../sim/server.mjs';
 import { byRole, withSession } from './harness/session.ts';
-import { BROWSER, fillForm, openApiPage, run, type TokenSpec } from './support/helper-ui.ts';
+import {
+  BROWSER,
+  fillForm,
+  openApiPage,
+  run,
+  successDialogCodes,
+  type TokenSpec,
+} from './support/helper-ui.ts';
 
 // Issue 11: when a run stops, "Copy page report" gives a maintainer the page's shape (roles,
 // names, labels, counts, the failed locator) with every typed value, every email, the account's
@@ -76,13 +83,9 @@ describe(`page report (${BROWSER})`, () => {
   it('after a page put the Auth Token into an alert and a toast: no secret in the report', async () => {
     const { page, status, report } = await stoppedRun({ secretNotice: true });
     expect(status).toBe('Stopped: Create — the page showed a message after Create');
-    await page.waitForSelector('[role=dialog] code', { timeout: 10_000 });
+    const codes = await successDialogCodes(page);
     const [record] = s.sim.records();
-    const secret = (
-      await page.evaluate(() =>
-        [...document.querySelectorAll('[role=dialog] code')].map((c) => c.textContent ?? ''),
-      )
-    ).find((text) => text !== record?.accountSid && text.length >= 16);
+    const secret = codes.find((text) => text !== record?.accountSid && text.length >= 16);
     expect(secret).toBeTruthy();
     expect(report).not.toContain(secret);
     expect(report).not.toContain(record?.accountSid);

@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPack } from '../../src/core/pack.ts';
 import { type Preset, PresetSchema } from '../../src/core/preset.ts';
+import { StoredPresetSchema } from '../../src/core/stored-preset.ts';
 import { CURRENT_FORMAT_VERSION, toStorageItems } from '../../src/core/stored-state.ts';
 import { startSim } from '../sim/server.mjs';
 import { type BrowserName, targetBrowser } from './harness/browser-paths.ts';
@@ -65,9 +66,12 @@ afterAll(async () => {
   await sim?.close();
 });
 
-/** The presets area the extension reads (sync unless it moved to local), from an extension page. */
+/**
+ * The presets area the extension reads (sync unless it moved to local), from an extension page,
+ * each item read back from its stored form (format 3 compacts endpoints) by core's own schema.
+ */
 async function storedPresets(page: Page): Promise<unknown[]> {
-  return page.evaluate(async () => {
+  const items = await page.evaluate(async () => {
     type Area = { get(keys: null): Promise<Record<string, unknown>> };
     type Api = { storage: { sync: Area; local: Area } };
     const g = globalThis as unknown as { browser?: Api; chrome: Api };
@@ -78,6 +82,7 @@ async function storedPresets(page: Page): Promise<unknown[]> {
     const order = (items.meta as { order?: string[] } | undefined)?.order ?? [];
     return order.map((id) => items[`preset:${id}`]);
   });
+  return items.map((item) => StoredPresetSchema.parse(item));
 }
 
 async function openTeam(helper: Page) {

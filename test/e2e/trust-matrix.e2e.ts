@@ -5,6 +5,7 @@ import simCatalog from '../sim/app/public-scope-catalog.json';
 import type { CreatedToken, Scenario } from '../sim/server.mjs';
 import { targetBrowser } from './harness/browser-paths.ts';
 import { byRole, PARTNER_API_PATH, withSession } from './harness/session.ts';
+import { successDialogCodes } from './support/helper-ui.ts';
 import { launcherState } from './support/launcher-root.ts';
 
 // Issue 7, the trust matrix: for every scenario switch of the simulation (and the page slowed 10x)
@@ -112,12 +113,12 @@ interface Row {
   /** The requested contact when not the account's usual one; a created token must have it. */
   contact?: string;
   /**
-   * The API version asked for, when not REQUEST's. The helper keeps what a page showed per
-   * account kind and version, so a row whose page lacks a grant (or has the other shape) asks
-   * for a version of its own: rows run side by side in one browser, and what one row's page
-   * lacks must not take another row's checkbox away.
+   * The row's page lacks a grant (or has the other shape). The helper keeps what a page showed and
+   * shows that list next time, so such a row runs after all the others, one at a time, from a
+   * helper that has forgotten what earlier pages showed: rows share one browser, and what one
+   * row's page lacks must not take another row's checkbox away.
    */
-  version?: string;
+  alone?: true;
 }
 
 /** Issue 11's audit: carter@ is a part of Ben Carter's email, never a reason to pick him. */
@@ -135,19 +136,19 @@ const ROWS: Row[] = [
   { key: 'latency 0', scenario: { latency: { min: 0, max: 0 } }, expect: 'created' },
   {
     key: 'missingScope Jobs:PUT',
-    version: '13',
+    alone: true,
     scenario: { missingScope: { category: 'Jobs', method: 'PUT' } },
     expect: /Jobs PUT is not offered/,
   },
   {
     key: 'missingScope Clicks',
-    version: '12',
+    alone: true,
     scenario: { missingScope: { category: 'Clicks' } },
     expect: /Clicks is not offered/,
   },
   {
     key: 'missingScope the pinned endpoint',
-    version: '11',
+    alone: true,
     scenario: {
       missingScope: {
         category: 'Actions',
@@ -214,7 +215,7 @@ const ROWS: Row[] = [
   // The older page, one checkbox per method: no endpoint can be pinned there.
   {
     key: 'scopeRows methods',
-    version: '15',
+    alone: true,
     scenario: { scopeRows: 'methods', partialMethods: {} },
     expect: /Actions GET \/Mediapartners\/\{AccountSID\}\/Actions is not offered/,
   },
@@ -411,7 +412,6 @@ async function fillHelper(
   name: string,
   contact: string,
   account: 'partner' | 'brand',
-  version: string = REQUEST.version,
 ): Promise<void> {
   // Found through the DOM, not the accessibility tree, which a background tab may not update.
   await helper
@@ -431,7 +431,7 @@ async function fillHelper(
   const values: [string, string][] = [
     ['Token name', name],
     ['Description', REQUEST.description],
-    ['API version', version],
+    ['API version', REQUEST.version],
     ['Primary contact', contact],
     ['Developer emails', REQUEST.developerEmails.join('\n')],
   ];
@@ -459,6 +459,26 @@ async function fillHelper(
         await settle();
         if ((control as HTMLInputElement).value !== value) lost.push(`${label} (kept ${value})`);
       }
+      // The scope list follows the version just chosen (the helper keeps what a page showed per
+      // version): wait until every box to tick is there, rendering in between, before ticking.
+      const words = (el: Element) =>
+        (el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? '')
+          .trim()
+          .split(/\s+/);
+      const endpointBoxes = () =>
+        [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].filter((b) => {
+          const w = words(b);
+          return (
+            w.join(' ').startsWith(`${endpoint.category} `) &&
+            w.includes(endpoint.method) &&
+            w.includes(endpoint.path)
+          );
+        });
+      const ready = () =>
+        boxes.every((label) =>
+          document.querySelector(`input[type=checkbox][aria-label="${CSS.escape(label)}"]`),
+        ) && endpointBoxes().length === 1;
+      for (let i = 0; i < 200 && !ready(); i++) await new Promise((r) => setTimeout(r, 25));
       for (const label of boxes) {
         const box = document.querySelector<HTMLInputElement>(
           `input[type=checkbox][aria-label="${CSS.escape(label)}"]`,
@@ -468,20 +488,7 @@ async function fillHelper(
         await settle();
       }
       // The endpoint's box: its name holds the category, the method and the path as words.
-      const words = (el: Element) =>
-        (el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? '')
-          .trim()
-          .split(/\s+/);
-      const rows = [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].filter(
-        (b) => {
-          const w = words(b);
-          return (
-            w.join(' ').startsWith(`${endpoint.category} `) &&
-            w.includes(endpoint.method) &&
-            w.includes(endpoint.path)
-          );
-        },
-      );
+      const rows = endpointBoxes();
       if (rows.length !== 1) lost.push(`${rows.length} boxes for ${endpoint.path}`);
       else if (!rows[0]?.checked) rows[0]?.click();
       await settle();
@@ -561,7 +568,22 @@ async function runRow(row: Row, index: number): Promise<Outcome> {
     });
     debug(row, 'helper open');
     helper.on('console', (m) => consoles.push({ where: `helper (${row.key})`, text: m.text() }));
-    await fillHelper(helper, name, row.contact ?? CONTACT[account], account, row.version);
+    if (row.alone)
+      await helper.evaluate(async () => {
+        type Local = {
+          get(k: null): Promise<Record<string, unknown>>;
+          remove(k: string[]): Promise<void>;
+        };
+        const g = globalThis as unknown as {
+          browser?: { storage: { local: Local } };
+          chrome: { storage: { local: Local } };
+        };
+        const local = (g.browser ?? g.chrome).storage.local;
+        await local.remove(
+          Object.keys(await local.get(null)).filter((k) => k.startsWith('catalog:')),
+        );
+      });
+    await fillHelper(helper, name, row.contact ?? CONTACT[account], account);
     if (!(await helper.evaluate(installTap, false)))
       throw new Error('the helper has no extension API');
     await oneAtATime(async () => {
@@ -589,10 +611,7 @@ async function runRow(row: Row, index: number): Promise<Outcome> {
     if (first) {
       // The secret, from the page's own success dialog, by this test (not by the extension).
       // A page may say something before its success dialog (secretNotice): wait for the dialog.
-      await page.waitForSelector('[role=dialog] code', { timeout: 10_000 }).catch(() => {});
-      const shown = await page.evaluate(() =>
-        [...document.querySelectorAll('[role=dialog] code')].map((c) => c.textContent ?? ''),
-      );
+      const shown = await successDialogCodes(page);
       const secret = shown.find((text) => text !== first.accountSid && text.length >= 16);
       if (!secret) {
         outcome.leaks.push('could not read the Auth Token from the success dialog');
@@ -692,15 +711,33 @@ afterAll(() => {
   );
 });
 
+/** Rows with `alone` start once every other row has finished, and then one at a time. */
+let othersLeft = ROWS.filter((r) => !r.alone).length;
+let othersDone: () => void = () => {};
+const othersFinished = new Promise<void>((resolve) => {
+  othersDone = resolve;
+  if (othersLeft === 0) resolve();
+});
+let aloneChain: Promise<unknown> = othersFinished;
+const runAlone = <T>(work: () => Promise<T>): Promise<T> => {
+  const next = aloneChain.then(work, work);
+  aloneChain = next.catch(() => {});
+  return next;
+};
+
 describe(`trust matrix (${BROWSER})`, () => {
   ROWS.forEach((row, index) => {
     it.concurrent(`${row.key}: ${row.expect === 'created' ? 'creates exactly the request' : typeof row.expect === 'object' && 'afterCreate' in row.expect ? 'creates, then stops without quoting the page' : 'stops, naming the problem'}`, async ({
       expect,
     }) => {
-      const outcome = await inLane(() => runRow(row, index));
+      const outcome = row.alone
+        ? await runAlone(() => runRow(row, index))
+        : await inLane(() => runRow(row, index)).finally(() => {
+            if (--othersLeft === 0) othersDone();
+          });
       outcomes.set(row.key, outcome);
       expect(judge(row, outcome), `status: ${outcome.status}`).toEqual([]);
-    }, 240_000);
+    }, 900_000);
   });
 
   it('the page cannot reach into the launcher or read the helper panel', async () => {

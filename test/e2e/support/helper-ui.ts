@@ -331,3 +331,25 @@ export async function wizardState(page: Page): Promise<{ step: string; summary: 
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The texts of the `<code>` elements of the page's success dialog ("Access Token Created"), as
+ * this test reads the Auth Token to search for it. The wizard's own summary shows endpoint paths
+ * in `<code>` too, so the dialog is found by its heading, not by role alone. Waits for it first.
+ */
+export async function successDialogCodes(page: Page, timeout = 10_000): Promise<string[]> {
+  // Self-contained: puppeteer sends its source to the page. `present` asks only whether there
+  // are any (an empty list would count as an answer).
+  const read = (present: boolean) => {
+    const codes = [...document.querySelectorAll('[role=dialog][aria-labelledby]')]
+      .filter((d) =>
+        /Access Token Created|アクセス トークンが作成されました/.test(
+          document.getElementById(d.getAttribute('aria-labelledby') ?? '')?.textContent ?? '',
+        ),
+      )
+      .flatMap((d) => [...d.querySelectorAll('code')].map((c) => c.textContent ?? ''));
+    return present ? codes.length > 0 : codes;
+  };
+  await page.waitForFunction(read, { timeout }, true).catch(() => {});
+  return (await page.evaluate(read, false)) as string[];
+}
