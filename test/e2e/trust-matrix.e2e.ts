@@ -711,33 +711,32 @@ afterAll(() => {
   );
 });
 
-/** Rows with `alone` start once every other row has finished, and then one at a time. */
-let othersLeft = ROWS.filter((r) => !r.alone).length;
-let othersDone: () => void = () => {};
-const othersFinished = new Promise<void>((resolve) => {
-  othersDone = resolve;
-  if (othersLeft === 0) resolve();
-});
-let aloneChain: Promise<unknown> = othersFinished;
-const runAlone = <T>(work: () => Promise<T>): Promise<T> => {
-  const next = aloneChain.then(work, work);
-  aloneChain = next.catch(() => {});
-  return next;
-};
+const rowTitle = (row: Row) =>
+  `${row.key}: ${row.expect === 'created' ? 'creates exactly the request' : typeof row.expect === 'object' && 'afterCreate' in row.expect ? 'creates, then stops without quoting the page' : 'stops, naming the problem'}`;
+
+/** Runs a row and judges it (`check` is the test's own expect, for concurrent tests). */
+async function checkRow(row: Row, run: () => Promise<Outcome>, check: typeof expect) {
+  const outcome = await run();
+  outcomes.set(row.key, outcome);
+  check(judge(row, outcome), `status: ${outcome.status}`).toEqual([]);
+}
 
 describe(`trust matrix (${BROWSER})`, () => {
   ROWS.forEach((row, index) => {
-    it.concurrent(`${row.key}: ${row.expect === 'created' ? 'creates exactly the request' : typeof row.expect === 'object' && 'afterCreate' in row.expect ? 'creates, then stops without quoting the page' : 'stops, naming the problem'}`, async ({
-      expect,
-    }) => {
-      const outcome = row.alone
-        ? await runAlone(() => runRow(row, index))
-        : await inLane(() => runRow(row, index)).finally(() => {
-            if (--othersLeft === 0) othersDone();
-          });
-      outcomes.set(row.key, outcome);
-      expect(judge(row, outcome), `status: ${outcome.status}`).toEqual([]);
-    }, 900_000);
+    if (row.alone) return;
+    it.concurrent(rowTitle(row), async ({ expect }) => {
+      await checkRow(row, () => inLane(() => runRow(row, index)), expect);
+    }, 240_000);
+  });
+});
+
+// After every row above (a describe's tests run in file order), one at a time.
+describe(`trust matrix (${BROWSER}), pages that lack a grant`, () => {
+  ROWS.forEach((row, index) => {
+    if (!row.alone) return;
+    it(rowTitle(row), async () => {
+      await checkRow(row, () => runRow(row, index), expect);
+    }, 240_000);
   });
 
   it('the page cannot reach into the launcher or read the helper panel', async () => {
