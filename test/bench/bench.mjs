@@ -28,21 +28,18 @@ const log = (...a) => console.error(`[bench ${elapsed()}]`, ...a);
  * whole bench stays near 3 minutes on 2 cores: a 500-scope run of the extension alone takes
  * ~20 s, and Playwright's would take minutes, so it runs once and is stopped at a cap.
  */
+// The per-endpoint page (the public evidence, the simulation's default): `scopes` counts
+// endpoint grants. The older per-method page (`page: 'methods'`, counted in (category, method)
+// pairs) can still be measured, but its categories differ from the public catalog the helper
+// shows before a page's own list is known, so its larger sizes need a helper that has seen them.
 const SIZES = (
   quick
     ? [
-        { scopes: 14, rounds: 1, playwrightRounds: 1 },
-        { scopes: 60, rounds: 1, playwrightRounds: 1 },
-        { scopes: 500, rounds: 1, playwrightRounds: 1, playwrightCapMs: 10_000 },
         { scopes: 60, page: 'endpoints', rounds: 1, playwrightRounds: 1 },
         { scopes: 500, page: 'endpoints', rounds: 1, playwrightRounds: 1, playwrightCapMs: 10_000 },
       ]
     : [
-        { scopes: 14, rounds: 3, playwrightRounds: 3 },
-        { scopes: 60, rounds: 4, playwrightRounds: 4 },
-        { scopes: 500, rounds: 2, playwrightRounds: 1, playwrightCapMs: 8_000 },
-        // The per-endpoint page (the public evidence): `scopes` counts endpoint grants there.
-        { scopes: 60, page: 'endpoints', rounds: 3, playwrightRounds: 2 },
+        { scopes: 60, page: 'endpoints', rounds: 3, playwrightRounds: 3 },
         { scopes: 500, page: 'endpoints', rounds: 2, playwrightRounds: 1, playwrightCapMs: 8_000 },
       ]
 ).map((size) => ({ page: 'methods', ...size }));
@@ -276,7 +273,9 @@ for (const size of SIZES) {
   const pairs = pairsOf(scopes);
   // Warm-up (not measured): one run shows the helper this page's categories, as for a person.
   await freshPage(extPage, url, true);
-  await tickInHelper(pairs.slice(0, 1));
+  // A grant the helper offers before it has seen this page (the public catalog has Reports GET
+  // on both shapes); the page's own categories, synthetic ones included, come with this run.
+  await tickInHelper(['Reports GET']);
   const warm = await runHelper();
   if (!/Ready for review\s*$/.test(warm)) throw new Error(`warm-up: ${warm}`);
   log(`${label}: warm-up run done`);
@@ -354,12 +353,11 @@ const result = {
   date: new Date().toISOString(),
   browser: 'chromium',
   quick,
-  fill_ratio_vs_playwright_60: at(60).ratio_vs_playwright,
-  fill_ratio_vs_floor_60: at(60).ratio_vs_floor,
-  fill_500_beyond_floor_ms: at(500).beyond_floor_ms,
+  fill_ratio_vs_playwright_60: at(60, 'endpoints').ratio_vs_playwright,
+  fill_ratio_vs_floor_60: at(60, 'endpoints').ratio_vs_floor,
+  fill_500_beyond_floor_ms: at(500, 'endpoints').beyond_floor_ms,
   fill_endpoints_60_ms: at(60, 'endpoints').extension_ms,
   fill_endpoints_500_ms: at(500, 'endpoints').extension_ms,
-  fill_endpoints_500_beyond_floor_ms: at(500, 'endpoints').beyond_floor_ms,
   detection_ms: detection.median_ms,
   content_script_gzip_bytes: chromeContent.gzip,
   helper_page_gzip_bytes: sizes.chrome.helper.gzip,
@@ -373,9 +371,17 @@ const result = {
 };
 
 const goals = [
-  ['ext ÷ Playwright ≤ 0.3 (60-scope fill)', result.fill_ratio_vs_playwright_60, (v) => v <= 0.3],
-  ['ext ÷ floor ≤ 1.5 (60-scope fill)', result.fill_ratio_vs_floor_60, (v) => v <= 1.5],
-  ['500 scopes < 1000 ms beyond the floor', result.fill_500_beyond_floor_ms, (v) => v < 1000],
+  [
+    'ext ÷ Playwright ≤ 0.3 (60 endpoint grants)',
+    result.fill_ratio_vs_playwright_60,
+    (v) => v <= 0.3,
+  ],
+  ['ext ÷ floor ≤ 1.2 (60 endpoint grants)', result.fill_ratio_vs_floor_60, (v) => v <= 1.2],
+  [
+    '500 endpoint grants < 1000 ms beyond the floor',
+    result.fill_500_beyond_floor_ms,
+    (v) => v < 1000,
+  ],
   ['detection ≤ 50 ms', result.detection_ms, (v) => v <= 50],
   [
     'content script (every page load) ≤ 10 KB gzipped',
