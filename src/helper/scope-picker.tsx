@@ -189,7 +189,7 @@ const CategoryRow = memo(function CategoryRow(props: RowProps): JSX.Element {
             type="button"
             class="disclosure"
             aria-expanded={open ? 'true' : 'false'}
-            aria-controls={panel}
+            aria-controls={open ? panel : undefined}
             aria-describedby={countId}
             onClick={() => props.onToggle(row.key, !open)}
           >
@@ -236,26 +236,30 @@ const CategoryRow = memo(function CategoryRow(props: RowProps): JSX.Element {
           );
         })}
       </div>
-      <div id={panel} class="endpoints-panel" hidden={!open || !hasEndpoints}>
-        {groups
-          .filter((g) => g.endpoints.length > 0)
-          .map((g) => (
-            <ul key={g.method} class="endpoints" aria-label={`${row.category} ${g.method}`}>
-              {g.endpoints
-                .filter((e) => !match?.endpoints || match.endpoints.has(e.id))
-                .map((e) => (
-                  <EndpointRow
-                    key={e.id}
-                    row={row}
-                    endpoint={e}
-                    checked={isGranted(e, grant, pinned)}
-                    missing={missing.has(e.id)}
-                    onChange={onChange}
-                  />
-                ))}
-            </ul>
-          ))}
-      </div>
+      {/* Rendered only while open: a category's rows are many, and every one costs (Firefox's
+          accessibility queries walk them all). */}
+      {open && hasEndpoints && (
+        <div id={panel} class="endpoints-panel">
+          {groups
+            .filter((g) => g.endpoints.length > 0)
+            .map((g) => (
+              <ul key={g.method} class="endpoints" aria-label={`${row.category} ${g.method}`}>
+                {g.endpoints
+                  .filter((e) => !match?.endpoints || match.endpoints.has(e.id))
+                  .map((e) => (
+                    <EndpointRow
+                      key={e.id}
+                      row={row}
+                      endpoint={e}
+                      checked={isGranted(e, grant, pinned)}
+                      missing={missing.has(e.id)}
+                      onChange={onChange}
+                    />
+                  ))}
+              </ul>
+            ))}
+        </div>
+      )}
     </li>
   );
 });

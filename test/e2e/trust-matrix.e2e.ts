@@ -474,6 +474,12 @@ async function fillHelper(
             w.includes(endpoint.path)
           );
         });
+      // The pinned endpoint's category shows its rows only while open, as for a person.
+      const disclosure = [...document.querySelectorAll('button[aria-expanded]')].find(
+        (b) => b.textContent?.trim() === endpoint.category,
+      );
+      if (disclosure?.getAttribute('aria-expanded') === 'false')
+        (disclosure as HTMLElement).click();
       const ready = () =>
         boxes.every((label) =>
           document.querySelector(`input[type=checkbox][aria-label="${CSS.escape(label)}"]`),

@@ -96,7 +96,8 @@ export async function setText(h: HelperDoc, label: string, value: string): Promi
  * dozen controls. The role queries of the harness are used for the buttons and in helper.e2e.ts.
  */
 export async function fillForm(h: HelperDoc, spec: TokenSpec): Promise<void> {
-  await h.waitForSelector(byRole('textbox', 'Token name'), { timeout: 10_000 });
+  // Firefox can take well over 10 s to render a freshly opened helper on a loaded machine.
+  await h.waitForSelector(byRole('textbox', 'Token name'), { timeout: 45_000 });
   const texts: [string, string][] = [['Token name', spec.name]];
   if (spec.description !== undefined) texts.push(['Description', spec.description]);
   if (spec.contact !== undefined) texts.push(['Primary contact', spec.contact]);
@@ -137,6 +138,16 @@ export async function fillForm(h: HelperDoc, spec: TokenSpec): Promise<void> {
         await tick();
       }
       for (const [category, method, path] of scopes) {
+        // A category's endpoint rows are on the page only while it is open, as for a person.
+        const disclosure = [...document.querySelectorAll('button[aria-expanded]')].find(
+          (b) => b.textContent?.trim() === category,
+        );
+        if (path && disclosure?.getAttribute('aria-expanded') === 'false') {
+          (disclosure as HTMLElement).click();
+          for (let i = 0; i < 40 && disclosure.getAttribute('aria-expanded') !== 'true'; i++)
+            await tick();
+          await tick();
+        }
         const box = path
           ? (() => {
               const found = [

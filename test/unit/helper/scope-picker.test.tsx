@@ -206,15 +206,15 @@ describe('scope picker with 500 endpoints', () => {
       // Role queries walk the whole tree: on 500 rows, plain selectors keep the test quick.
       const named = (name: string) =>
         document.querySelector(`input[aria-label="${CSS.escape(name)}"]`) as HTMLInputElement;
-      await waitFor(() =>
-        expect(document.querySelectorAll('ul.endpoints input[type=checkbox]')).toHaveLength(500),
-      );
+      // Every method grant is there; endpoint rows are rendered only for an open category.
+      await waitFor(() => expect(named('Category 7 GET')).toBeTruthy());
+      expect(document.querySelectorAll('ul.endpoints input[type=checkbox]')).toHaveLength(0);
       // Start-up: every category rendered a bounded number of times (page info, catalogs load).
       expect(renders.of('CategoryRow')).toBeLessThanOrEqual(2 * big.length);
 
       renders.reset();
       fireEvent.click(named('Category 7 GET'));
-      expect(named(`Category 7 GET ${P}/Things7/0 Thing 7.0`)).toHaveProperty('checked', true);
+      expect(named('Category 7 GET')).toHaveProperty('checked', true);
       // One click: the picker and the one category it changed.
       expect(renders.of('ScopePicker')).toBe(1);
       expect(renders.of('CategoryRow')).toBe(1);
