@@ -347,7 +347,7 @@ describe('developer-emails widgets and the secret notice, as a person uses them'
 
   /** From the Contact step, with the emails entered by `enter`, to a created token. */
   const createWith = async (query: string, enter: (dialog: Locator) => Promise<void>) => {
-    const page = await visit(SIM_PATHS.partnerApi, `?openWizard=1&${query}`);
+    const page = await visit(SIM_PATHS.partnerApi, `?openWizard=1&scopeRows=methods&${query}`);
     const dialog = await pastSetup(page, `Widget ${query}`);
     await enter(dialog);
     await dialog.getByRole('button', { name: 'Next' }).click();
