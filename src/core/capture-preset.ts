@@ -2,10 +2,10 @@ import { nameKey, uniqueName } from './import-plan';
 import { firstIssueText } from './issue-text';
 import { type Preset, PresetSchema } from './preset';
 import type { CapturedSelection } from './protocol';
+import { byCategory, catalogPath } from './scope-catalog';
 import {
   categoryKey,
   type Endpoint,
-  isEndpoint,
   normalizeScopes,
   type Scope,
   type ScopeCatalog,
@@ -27,17 +27,14 @@ export const grantsFromTicked = (
   offered: ScopeCatalog,
   summaries: ScopeCatalog,
 ): { scopes: Scope[]; unnamed: string[] } => {
+  const known = byCategory(summaries);
+  const knownOf = (category: string) => known.get(categoryKey(category));
   const unnamed: string[] = [];
   const scopes = ticked.map((c): Scope => {
-    const known = summaries.find((k) => categoryKey(k.category) === categoryKey(c.category));
     if (!c.endpoints.length) return { category: c.category, methods: c.methods, endpoints: [] };
     const endpoints = c.endpoints.flatMap((e): Endpoint[] => {
-      if (e.path !== undefined) return [{ method: e.method, path: e.path }];
-      const hits =
-        known?.endpoints.filter(
-          (k) => k.path && isEndpoint(e, { method: k.method, path: k.path, summary: k.summary }),
-        ) ?? [];
-      if (hits.length === 1 && hits[0]?.path) return [{ method: e.method, path: hits[0].path }];
+      const path = e.path ?? catalogPath(e, knownOf(c.category));
+      if (path !== undefined) return [{ method: e.method, path }];
       unnamed.push(`${c.category} ${e.method} ${e.summary ?? ''}`.trim());
       return [];
     });
@@ -47,13 +44,8 @@ export const grantsFromTicked = (
   const offeredNamed = offered.map((c) => ({
     ...c,
     endpoints: c.endpoints.map((e) => {
-      if (e.path !== undefined) return e;
-      const known = summaries
-        .find((k) => categoryKey(k.category) === categoryKey(c.category))
-        ?.endpoints.filter(
-          (k) => k.path && isEndpoint(e, { method: k.method, path: k.path, summary: k.summary }),
-        );
-      return known?.length === 1 ? { ...e, path: known[0]?.path } : e;
+      const path = e.path ?? catalogPath(e, knownOf(c.category));
+      return path === undefined ? e : { ...e, path };
     }),
   }));
   return {

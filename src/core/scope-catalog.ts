@@ -24,12 +24,37 @@ export interface MissingGrant {
   path?: string;
 }
 
-const byCategory = (catalog: ScopeCatalog): Map<string, OfferedCategory> => {
+export const byCategory = (catalog: ScopeCatalog): Map<string, OfferedCategory> => {
   const map = new Map<string, OfferedCategory>();
   for (const c of catalog)
     if (!map.has(categoryKey(c.category))) map.set(categoryKey(c.category), c);
   return map;
 };
+
+/**
+ * The path the catalog (`known`: one category of it) writes for an endpoint a page shows: for a
+ * row with a path, the catalog's spelling of the same path (`{accountSid}` is `{AccountSID}`);
+ * for a row with only a summary, the path of the one endpoint with that method and summary.
+ * Undefined where the catalog names no such endpoint, or several.
+ */
+export const catalogPath = (
+  shown: OfferedEndpoint,
+  known: OfferedCategory | undefined,
+): string | undefined => {
+  const hits =
+    known?.endpoints.filter(
+      (k) =>
+        k.path !== undefined &&
+        (shown.path !== undefined
+          ? isEndpoint(k, { method: shown.method, path: shown.path })
+          : isEndpoint(shown, { method: k.method, path: k.path, summary: k.summary })),
+    ) ?? [];
+  return hits.length === 1 ? hits[0]?.path : undefined;
+};
+
+/** The summary the catalog gives a pinned endpoint, if it lists it. */
+const catalogSummary = (endpoint: Endpoint, known: OfferedCategory | undefined) =>
+  known?.endpoints.find((e) => e.path && isEndpoint(e, endpoint))?.summary;
 
 /**
  * Every grant of `wanted` that `offered` lacks, in the preset's order: a method grant whose
@@ -60,10 +85,7 @@ export const scopeDrift = (
       if (!available?.methods.includes(method)) add({ category: scope.category, method });
     for (const endpoint of scope.endpoints) {
       const summary =
-        endpoint.summary ??
-        summaryBy
-          .get(categoryKey(scope.category))
-          ?.endpoints.find((e) => e.path && isEndpoint(e, endpoint))?.summary;
+        endpoint.summary ?? catalogSummary(endpoint, summaryBy.get(categoryKey(scope.category)));
       const want = summary ? { ...endpoint, summary } : endpoint;
       if (!available?.endpoints.some((e) => isEndpoint(e, want)))
         add({ category: scope.category, method: endpoint.method, path: endpoint.path });
@@ -121,9 +143,7 @@ export const withSummaries = (scopes: readonly Scope[], catalog: ScopeCatalog): 
   return scopes.map((scope) => ({
     ...scope,
     endpoints: scope.endpoints.map((endpoint) => {
-      const summary = by
-        .get(categoryKey(scope.category))
-        ?.endpoints.find((e) => e.path && isEndpoint(e, endpoint))?.summary;
+      const summary = catalogSummary(endpoint, by.get(categoryKey(scope.category)));
       return summary && !endpoint.summary ? { ...endpoint, summary } : endpoint;
     }),
   }));

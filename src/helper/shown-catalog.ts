@@ -1,9 +1,8 @@
 import type { AccountKind, PageInfo } from '../core/protocol';
 import { publicCatalog } from '../core/public-catalog';
-import type { CatalogChange } from '../core/scope-catalog';
+import { type CatalogChange, catalogPath } from '../core/scope-catalog';
 import {
   categoryKey,
-  isEndpoint,
   METHODS,
   type OfferedCategory,
   type OfferedEndpoint,
@@ -40,25 +39,16 @@ const byKey = (catalog: ScopeCatalog | undefined) =>
  * spells differently (`{accountSid}`) takes the catalog's spelling (`{AccountSID}`), so a pinned
  * endpoint reads the same whichever page it was picked on. Others stay as the page shows them.
  */
-const named = (c: OfferedCategory, known: OfferedCategory | undefined): OfferedCategory => {
-  if (!known) return c;
-  return {
-    ...c,
-    endpoints: c.endpoints.map((e): OfferedEndpoint => {
-      if (e.path !== undefined) {
-        const same = known.endpoints.find(
-          (k) =>
-            k.path !== undefined && isEndpoint(k, { method: e.method, path: e.path as string }),
-        );
-        return same?.path && same.path !== e.path ? { ...e, path: same.path } : e;
+const named = (c: OfferedCategory, known: OfferedCategory | undefined): OfferedCategory =>
+  known
+    ? {
+        ...c,
+        endpoints: c.endpoints.map((e): OfferedEndpoint => {
+          const path = catalogPath(e, known);
+          return path === undefined || path === e.path ? e : { ...e, path };
+        }),
       }
-      const hits = known.endpoints.filter(
-        (k) => k.path && isEndpoint(e, { method: k.method, path: k.path, summary: k.summary }),
-      );
-      return hits.length === 1 && hits[0]?.path ? { ...e, path: hits[0].path } : e;
-    }),
-  };
-};
+    : c;
 
 /**
  * The page's list, completed: a category the page named but was never seen switched on shows what

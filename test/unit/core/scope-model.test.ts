@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { publicCatalog } from '../../../src/core/public-catalog';
-import { catalogChanges, scopeDrift, withSummaries } from '../../../src/core/scope-catalog';
+import {
+  catalogChanges,
+  catalogPath,
+  scopeDrift,
+  withSummaries,
+} from '../../../src/core/scope-catalog';
 import {
   grantLabels,
   isEndpoint,
@@ -155,6 +160,18 @@ describe('drift against the page and between sightings', () => {
       .find((c) => c.category === 'Reports')
       ?.endpoints.find((e) => e.path === REPORTS);
     expect(withSummaries(wanted, partner)[0]?.endpoints[0]?.summary).toBe(reports?.summary);
+  });
+
+  it('gives a shown row the catalog’s path: its spelling, or the one path its summary names', () => {
+    const actions = partner.find((c) => c.category === 'Actions');
+    expect(
+      catalogPath({ method: 'GET', path: '/Mediapartners/{accountSid}/actions' }, actions),
+    ).toBe(ACTIONS);
+    expect(catalogPath({ method: 'GET', summary: 'List Actions' }, actions)).toBe(ACTIONS);
+    // A method the summary does not go with, or a path the catalog lacks: no name, never a guess.
+    expect(catalogPath({ method: 'PUT', summary: 'List Actions' }, actions)).toBeUndefined();
+    expect(catalogPath({ method: 'GET', path: '/nope' }, actions)).toBeUndefined();
+    expect(catalogPath({ method: 'GET', summary: 'List Actions' }, undefined)).toBeUndefined();
   });
 
   it('names endpoints that appeared or vanished', () => {
