@@ -36,7 +36,7 @@ import { type NameEdit, PresetBar } from './preset-bar';
 import { useRun } from './run';
 import { resolvedVersion, type ShownCatalog, shownCatalog } from './shown-catalog';
 import { StorageNotices } from './storage-notices';
-import { findTarget, readPageInfo, type Target } from './target';
+import { findTarget, readPageInfo, type Target, watchForDetection } from './target';
 import { CaptureAsPreset } from './team/capture';
 import { PresetNotes } from './team/preset-notes';
 import { TeamSection } from './team/team-section';
@@ -141,6 +141,14 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
     window.addEventListener('focus', refresh);
     return () => window.removeEventListener('focus', refresh);
   }, [target?.tabId, showPage]);
+
+  // Opened over a page that is still loading: show it once its content script has recognised it.
+  const notDetectedYet = page !== undefined && !page.detected;
+  useEffect(() => {
+    if (!notDetectedYet || target?.tabId === undefined) return;
+    const tabId = target.tabId;
+    return watchForDetection(() => readPageInfo(tabId), showPage);
+  }, [notDetectedYet, target?.tabId, showPage]);
 
   // After a delete, focus goes to Undo: the Delete button just became disabled, and Enter undoes.
   const undoButton = useRef<HTMLButtonElement>(null);

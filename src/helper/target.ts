@@ -58,6 +58,35 @@ export async function readPageInfo(tabId: number | undefined): Promise<PageInfo>
   }
 }
 
+/**
+ * Waits for a page that is not detected yet. The popup can open while the page is still loading,
+ * before its content script has recognised it; without this the helper would say "not the API
+ * page" until reopened. Re-reads at growing intervals (about 14 s in all) and stops at the first
+ * detection, at `stop()`, or when the intervals run out.
+ */
+export function watchForDetection(
+  read: () => Promise<PageInfo>,
+  onDetected: (info: PageInfo) => void,
+  delaysMs: readonly number[] = [250, 500, 1000, 2000, 4000, 6000],
+): () => void {
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const next = (i: number) => {
+    if (stopped || i >= delaysMs.length) return;
+    timer = setTimeout(async () => {
+      const info = await read();
+      if (stopped) return;
+      if (info.detected) onDetected(info);
+      else next(i + 1);
+    }, delaysMs[i]);
+  };
+  next(0);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
+
 /** impact.com's API pages (shared/reference/impact-api-token-wizard.md). */
 export const API_PAGES = {
   partner: 'https://app.impact.com/secure/mediapartner/accountSettings/mp-wsapi-flow.ihtml',

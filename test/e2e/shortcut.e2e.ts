@@ -44,27 +44,50 @@ describe(`keyboard shortcut (${browserName})`, () => {
   if (browserName === 'chromium') {
     it('opens the helper in the toolbar popup when the action is executed', async () => {
       const page = await s.open(PARTNER_API_PATH);
-      const control = await s.ext.openExtensionPage('src/helper/index.html?e2e-control=1');
-      const helperUrl = `${s.ext.extensionOrigin}/src/helper/index.html`;
-      const popupOpened = s.ext.browser.waitForTarget((t) => t.url() === helperUrl, {
-        timeout: 15_000,
-      });
-      await page.bringToFront();
-      await control.evaluate(async () => {
-        type Api = { action: { openPopup(): Promise<void> } };
-        await (globalThis as unknown as { chrome: Api }).chrome.action.openPopup();
-      });
-      const popup = await (await popupOpened).asPage();
+      const popup = await openPopupOver(page);
       // The popup is the helper, bound to the impact.com tab it was opened over.
       await popup.waitForSelector(byRole('heading', 'Token helper'), { timeout: 15_000 });
+      await showsPartnerAccount(popup);
+      await page.close();
+    });
+
+    it('opened before the page has loaded, shows the page once it is recognised', async () => {
+      const page = await s.ext.openPage('about:blank');
+      const popup = await openPopupOver(page);
+      await popup.waitForSelector(byRole('heading', 'Token helper'), { timeout: 15_000 });
+      await page.goto(s.url(PARTNER_API_PATH));
+      await showsPartnerAccount(popup);
+      await page.close();
+    });
+  }
+
+  async function openPopupOver(page: Page): Promise<Page> {
+    const control = await s.ext.openExtensionPage('src/helper/index.html?e2e-control=1');
+    const helperUrl = `${s.ext.extensionOrigin}/src/helper/index.html`;
+    const popupOpened = s.ext.browser.waitForTarget((t) => t.url() === helperUrl, {
+      timeout: 15_000,
+    });
+    await page.bringToFront();
+    await control.evaluate(async () => {
+      type Api = { action: { openPopup(): Promise<void> } };
+      await (globalThis as unknown as { chrome: Api }).chrome.action.openPopup();
+    });
+    const popup = await (await popupOpened).asPage();
+    await control.close();
+    return popup;
+  }
+
+  async function showsPartnerAccount(popup: Page): Promise<void> {
+    try {
       await popup.waitForFunction(
         () => (document.body.textContent ?? '').includes('Partner account:'),
-        {
-          timeout: 15_000,
-        },
+        { timeout: 15_000 },
       );
-      await page.close();
-      await control.close();
-    });
+    } catch (error) {
+      const shown = await popup.evaluate(() => document.body.textContent).catch(() => '(closed)');
+      throw new Error(`the popup never showed the partner page; it showed:\n${shown}`, {
+        cause: error,
+      });
+    }
   }
 });
