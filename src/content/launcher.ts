@@ -2,6 +2,7 @@ import type { RequestMap } from '../core/protocol';
 import { t } from '../platform/i18n';
 import { handleMessages } from '../platform/messaging';
 import { extensionUrl } from '../platform/runtime';
+import { loadDriver } from './load-driver';
 
 /**
  * The in-page entry to the helper: a small "Token helper" tab on the left edge that opens the
@@ -19,6 +20,8 @@ const HOST_TAG = 'impact-token-helper';
 const PANEL_WIDTH = 380;
 const MIN_PANEL_WIDTH = 300;
 const GAP = 8;
+/** The host's z-index: one below the maximum, so a page element can only tie or top it on purpose. */
+const HOST_Z = 2147483646;
 
 // Kept compact: it ships in the content script (size budget, src/page/README.md).
 const CSS =
@@ -72,8 +75,7 @@ function create(): void {
   for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
   host = document.createElement(HOST_TAG);
   // Inline !important beats any page stylesheet, so the page cannot hide or move the host.
-  host.style.cssText =
-    'all:initial!important;position:fixed!important;z-index:2147483646!important';
+  host.style.cssText = `all:initial!important;position:fixed!important;z-index:${HOST_Z}!important`;
   const style = document.createElement('style');
   style.textContent = CSS;
   button = document.createElement('button');
@@ -172,16 +174,21 @@ export function placePanel(): void {
  * no check: its inline `all:initial!important` beats any page style, and the closed root keeps
  * page scripts off the frame. The helper asks before Create and Clear audit log, so a page cannot
  * make the person press them unseen. An overlay with `pointer-events: none` escapes
- * elementFromPoint; IntersectionObserver v2 (panel-guard.ts) catches it where the browser has it.
+ * elementFromPoint; paintedOver (shipped with the driver, which a run has loaded by then) looks
+ * for one; IntersectionObserver v2 in panel-guard.ts also catches it, where the browser has it.
  */
-function panelClear({ key, x, y }: RequestMap['panelClear']['req']): boolean {
+async function panelClear({ key, x, y }: RequestMap['panelClear']['req']): Promise<boolean> {
   if (!host || key !== panelKey || frame.hidden) return false;
+  const { paintedOver } = await loadDriver();
+  if (!host) return false;
   const box = frame.getBoundingClientRect();
   const root = getComputedStyle(document.documentElement);
+  const [px, py] = [box.left + x, box.top + y];
   // The hit is retargeted to the host for anything inside its shadow root.
   return (
-    document.elementFromPoint(box.left + x, box.top + y) === host &&
+    document.elementFromPoint(px, py) === host &&
     root.opacity === '1' &&
-    root.filter === 'none'
+    root.filter === 'none' &&
+    !paintedOver(px, py, host, HOST_Z)
   );
 }

@@ -129,24 +129,32 @@ describe(`trust boundaries (${BROWSER})`, () => {
     expect(s.sim.records()).toHaveLength(1);
   }, 120_000);
 
-  it.runIf(BROWSER === 'chromium')(
-    'a panel under a see-through overlay cannot press Create (IntersectionObserver v2)',
-    async () => {
-      await seedPresets(s, [PRESET], { defaultId: 'reporting' });
-      const page = await openApiPage(s);
-      pages.push(page);
-      const panel = await panelFrame(page);
-      // Clickjacking: a decoy drawn over the panel that lets the click through to it.
-      await page.evaluate(() => {
-        const decoy = document.createElement('div');
-        decoy.textContent = 'Win a prize: click the button';
-        decoy.style.cssText =
-          'position:fixed;inset:0;z-index:2147483647;background:#fff;pointer-events:none';
-        document.body.append(decoy);
-      });
-      expect(await press(panel)).toMatch(COVERED);
-      expect(s.sim.records()).toEqual([]);
-    },
-    120_000,
-  );
+  it('a panel under a see-through overlay cannot press Create; one under the panel is harmless', async () => {
+    await seedPresets(s, [PRESET], { defaultId: 'reporting' });
+    const page = await openApiPage(s);
+    pages.push(page);
+    const panel = await panelFrame(page);
+    // A toast container as libraries draw it: the whole viewport, see-through to clicks, under
+    // the panel. It must not cost the person their Create.
+    const overlay = (zIndex: number, text: string) =>
+      page.evaluate(
+        (z, words) => {
+          const layer = document.createElement('div');
+          layer.textContent = words;
+          layer.style.cssText = `position:fixed;inset:0;z-index:${z};background:#fff;pointer-events:none`;
+          document.body.append(layer);
+          return z;
+        },
+        zIndex,
+        text,
+      );
+    await overlay(9999, 'Saved');
+    expect(await press(panel)).toMatch(/Token created$/);
+    expect(s.sim.records()).toHaveLength(1);
+    // Clickjacking: a decoy drawn over the panel that lets the click through to it. Chromium's
+    // IntersectionObserver v2 sees it; in Firefox the content script looks (painted-over.ts).
+    await overlay(2147483647, 'Win a prize: click the button');
+    expect(await press(panel)).toMatch(COVERED);
+    expect(s.sim.records()).toHaveLength(1);
+  }, 180_000);
 });
