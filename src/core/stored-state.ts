@@ -402,3 +402,26 @@ export const presetItemBytes = (preset: Preset): number =>
     (sum, [key, value]) => sum + syncItemBytes(key, value),
     0,
   );
+
+/** How the presets would sit in storage.sync with one preset saved in (shown before a save). */
+export interface SyncRoom {
+  fits: boolean;
+  /** All the presets' items with `preset` in, metadata included. */
+  neededBytes: number;
+  /** That one preset's items (a large one is split over several, split-item.ts). */
+  presetBytes: number;
+}
+
+/**
+ * storage.sync's room for the presets once `preset` is saved (replacing the one with its id, or
+ * added). Only this extension's items are counted: the area holds nothing else of ours.
+ */
+export const syncRoomWith = (state: StoredState, preset: Preset): SyncRoom => {
+  const others = state.presets.filter((p) => p.id !== preset.id);
+  const report = fitsSyncQuota(toStorageItems({ ...state, presets: [...others, preset] }));
+  return {
+    fits: report.fits,
+    neededBytes: report.totalBytes,
+    presetBytes: presetItemBytes(preset),
+  };
+};

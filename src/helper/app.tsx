@@ -36,6 +36,7 @@ import { type NameEdit, PresetBar } from './preset-bar';
 import { useRun } from './run';
 import { resolvedVersion, type ShownCatalog, shownCatalog } from './shown-catalog';
 import { StorageNotices } from './storage-notices';
+import { SyncRoomHint } from './sync-room';
 import { findTarget, readPageInfo, type Target, watchForDetection } from './target';
 import { CaptureAsPreset } from './team/capture';
 import { PresetNotes } from './team/preset-notes';
@@ -500,6 +501,11 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
       </section>
 
       <section class="save-actions">
+        <SyncRoomHint
+          state={state}
+          form={form}
+          editingId={selected && !selected.managed ? selected.id : undefined}
+        />
         <div class="row">
           <button
             type="button"

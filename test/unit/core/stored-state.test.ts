@@ -12,6 +12,7 @@ import {
   type StoredState,
   staleStorageKeys,
   syncItemBytes,
+  syncRoomWith,
   toStorageItems,
 } from '../../../src/core/stored-state';
 import { makePreset, presetListArb } from './fixtures';
@@ -268,5 +269,37 @@ describe('fitsSyncQuota', () => {
       })),
     });
     expect(presetItemBytes(big)).toBeLessThan(8192);
+  });
+
+  it('says before a save whether the presets, with this one in, still fit storage.sync', () => {
+    const bulky = (id: string) =>
+      makePreset({
+        id,
+        description: 'd'.repeat(1000),
+        scopes: Array.from({ length: 30 }, (_, i) => ({
+          category: `Category ${i} ${'x'.repeat(60)}`,
+          methods: ['GET', 'POST', 'PUT', 'DELETE'],
+        })),
+      });
+    const one = bulky('p0');
+    const size = presetItemBytes(one);
+    const fitting = Math.floor(100_000 / size) - 1;
+    const state: StoredState = {
+      ...defaultState(),
+      presets: Array.from({ length: fitting }, (_, i) => bulky(`p${i}`)),
+    };
+    // Saving over an existing preset replaces it: the same room as before.
+    const replaced = syncRoomWith(state, bulky('p0'));
+    expect(replaced).toMatchObject({ fits: true, presetBytes: size });
+    expect(replaced.neededBytes).toBe(fitsSyncQuota(toStorageItems(state)).totalBytes);
+    // Added, one by one, until the 102,400 bytes are passed: the first that does not fit says so.
+    let next = state;
+    let room = syncRoomWith(next, bulky('new0'));
+    for (let n = 1; room.fits; n++) {
+      next = { ...next, presets: [...next.presets, bulky(`new${n - 1}`)] };
+      room = syncRoomWith(next, bulky(`new${n}`));
+    }
+    expect(room.neededBytes).toBeGreaterThan(102_400);
+    expect(room.neededBytes - room.presetBytes).toBeLessThanOrEqual(102_400);
   });
 });

@@ -2,6 +2,8 @@
 import '../fakes/install';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PresetSchema } from '../../../src/core/preset';
+import { defaultState, fitsSyncQuota, toStorageItems } from '../../../src/core/stored-state';
 import { App } from '../../../src/helper/app';
 import { fakeBrowser, resetFakeBrowser } from '../fakes/browser';
 import { installFakePage } from '../fakes/page';
@@ -65,6 +67,36 @@ describe('presets', () => {
     expect(fakeBrowser.storage.sync.dump().meta).toMatchObject({ order: [stored?.id] });
     const select = screen.getByRole('combobox', { name: 'Preset' }) as HTMLSelectElement;
     expect(select.selectedOptions[0]?.textContent).toBe('Reporting');
+  });
+
+  it('says before a save that the presets would no longer fit storage.sync', async () => {
+    const list = [preset('a', 'Alpha', [{ category: 'Reports', methods: ['GET'] }])];
+    const filler = (i: number) => ({
+      ...preset(`f${i}`, `Filler ${i}`, [{ category: 'Reports', methods: ['GET'] }]),
+      description: 'd'.repeat(300),
+    });
+    const syncBytes = (presets: ReturnType<typeof preset>[]) =>
+      fitsSyncQuota(
+        toStorageItems({ ...defaultState(), presets: presets.map((p) => PresetSchema.parse(p)) }),
+      ).totalBytes;
+    // Filled to within about a kilobyte of the 102,400 bytes.
+    while (syncBytes([...list, filler(list.length)]) < 102_400 - 600)
+      list.push(filler(list.length));
+    await seed(list);
+    openHelper();
+    const select = (await screen.findByRole('combobox', { name: 'Preset' })) as HTMLSelectElement;
+    fireEvent.change(select, { target: { value: 'user:a' } });
+    const tooLarge =
+      /^Too large for sync: with this preset the presets need 10\d\.\d KB of sync's 100\.0 KB/;
+    expect(screen.queryByText(tooLarge)).toBeNull();
+    const description = screen.getByRole('textbox', { name: 'Description' });
+    fireEvent.input(description, { target: { value: 'x'.repeat(1000) } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Token name' }), {
+      target: { value: 't'.repeat(200) },
+    });
+    expect(await screen.findByText(tooLarge)).toBeTruthy();
+    fireEvent.input(description, { target: { value: '' } });
+    await waitFor(() => expect(screen.queryByText(tooLarge)).toBeNull());
   });
 
   it('edits, duplicates, renames and sets the default preset', async () => {
