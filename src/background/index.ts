@@ -4,6 +4,7 @@ import '../platform/polyfill';
 import '../core/zod-jitless';
 import { showPageBadge } from '../platform/action';
 import { recordCreatedToken } from '../platform/audit';
+import { helperTabHandlers } from '../platform/helper-tabs';
 import { onInstalledOrUpdated } from '../platform/lifecycle';
 import { handleMessages } from '../platform/messaging';
 import { readOpenAutomatically } from '../platform/settings';
@@ -25,6 +26,8 @@ handleMessages({
   tokenCreated: recordCreatedToken,
   // The in-page panel is an extension iframe: the browser tells us which tab it sits in.
   whoAmI: (_data, sender) => ({ tabId: sender.tab?.id }),
+  // "Open in a tab": the background opens it and alone knows which tab it is aimed at.
+  ...helperTabHandlers,
 });
 
 // Firefox's in-page panel has no tabs API: it reaches its tab's content script through here.

@@ -78,6 +78,13 @@ export interface RequestMap {
    * helper that started the run may be gone by the time the page confirms (a closed popup).
    */
   tokenCreated: { req: { entry: CreatedTokenReport }; res: undefined };
+  /**
+   * helper -> background: open the helper in a tab aimed at `tabId` (platform/helper-tabs.ts);
+   * `view` opens it at the import.
+   */
+  openHelperTab: { req: { tabId?: number; view?: 'import' }; res: undefined };
+  /** popped-out helper -> background: which tab is the ticket in my address aimed at? */
+  helperTabTarget: { req: { ticket: string }; res: { tabId?: number } };
   /** helper (in-page panel) -> background: which tab am I docked in? */
   whoAmI: { req: undefined; res: { tabId?: number } };
   /**

@@ -8,9 +8,9 @@ import { scopeDrift, withSummaries } from '../core/scope-catalog';
 import type { Scope, ScopeCatalog } from '../core/scopes';
 import type { StoredState } from '../core/stored-state';
 import type { RunMode } from '../core/token-request';
+import { openHelperTab } from '../platform/helper-tabs';
 import { t } from '../platform/i18n';
 import { sendToTab } from '../platform/messaging';
-import { extensionUrl, openTab } from '../platform/runtime';
 import {
   type LoadedPresets,
   loadPresets,
@@ -402,7 +402,7 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
 
   const popOut = async () => {
     if (target.tabId === undefined) return;
-    await openTab(`${extensionUrl('src/helper/index.html')}?tabId=${target.tabId}`);
+    await openHelperTab(target.tabId);
     if (!target.embedded) window.close();
   };
 
@@ -417,7 +417,7 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
     <div class="helper">
       <header class="bar">
         <h1>{t('helperTitle')}</h1>
-        {target.tabId !== undefined && !search.includes('tabId=') && (
+        {target.tabId !== undefined && !target.poppedOut && (
           <button type="button" class="quiet" onClick={() => void popOut()}>
             {t('popOut')}
           </button>

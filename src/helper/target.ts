@@ -1,21 +1,25 @@
 import type { PageInfo } from '../core/protocol';
+import { helperTabTarget, ticketIn } from '../platform/helper-tabs';
 import { sendToRuntime, sendToTab } from '../platform/messaging';
 import { activeTabId } from '../platform/runtime';
 
 /**
  * Which tab the helper works on. The one helper page runs in three places:
- *   ?tabId=<id>   popped out into its own tab, aimed at the tab it was opened from
- *   in a frame    the in-page panel: the background answers whoAmI with the frame's own tab
- *   (neither)     the toolbar popup: the active tab of the current window
+ *   ?popout=<ticket>  popped out into its own tab, aimed at the tab it was opened from: the
+ *                     background opened it and answers which tab (platform/helper-tabs.ts)
+ *   in a frame        the in-page panel: the background answers whoAmI with the frame's own tab
+ *   (neither)         the toolbar popup: the active tab of the current window
  *
- * A frame never takes `tabId` from its address: the page can plant a helper frame with any
- * address (the page is web-accessible), and such a frame must not act on another tab.
+ * No address names a tab: the helper page is web-accessible, so a page can open it, in a frame
+ * or a tab, with any address, and such a helper must not act on another tab.
  */
 export interface Target {
   tabId?: number;
   embedded: boolean;
   /** The in-page panel's key from the content script (launcher.ts); absent in a planted frame. */
   panelKey?: string;
+  /** Popped out into a tab of its own ("Open in a tab" is not offered again there). */
+  poppedOut?: boolean;
 }
 
 const isFramed = (): boolean => {
@@ -29,9 +33,9 @@ const isFramed = (): boolean => {
 export async function findTarget(search: string, framed = isFramed()): Promise<Target> {
   const params = new URLSearchParams(search);
   const embedded = framed || params.get('embedded') === '1';
-  const given = params.get('tabId');
-  if (!embedded && given !== null && /^\d+$/.test(given)) return { tabId: Number(given), embedded };
+  const ticket = embedded ? undefined : ticketIn(search);
   try {
+    if (ticket) return { tabId: await helperTabTarget(ticket), embedded, poppedOut: true };
     if (embedded) {
       const key = params.get('panel');
       const tabId = (await sendToRuntime('whoAmI', undefined))?.tabId;
@@ -39,7 +43,7 @@ export async function findTarget(search: string, framed = isFramed()): Promise<T
     }
     return { tabId: await activeTabId(), embedded };
   } catch {
-    return { embedded };
+    return { embedded, ...(ticket ? { poppedOut: true } : {}) };
   }
 }
 

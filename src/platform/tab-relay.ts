@@ -20,9 +20,7 @@ const RELAY_PORT = 'impact-token-helper:run-relay:';
 /** Whether this context has the tabs API (false in Firefox's in-page panel). */
 export const hasTabsApi = (): boolean => typeof browser.tabs?.sendMessage === 'function';
 
-type RelayRequest =
-  | { type: typeof RELAY; op: 'message'; tabId: number; message: unknown }
-  | { type: typeof RELAY; op: 'open'; url: string };
+type RelayRequest = { type: typeof RELAY; op: 'message'; tabId: number; message: unknown };
 type RelayAnswer = { ok: true; value: unknown } | { ok: false; error: string };
 
 /** tabs.sendMessage through the background; rejects like tabs.sendMessage when nobody answers. */
@@ -36,16 +34,6 @@ export async function relayToTab(tabId: number, message: unknown): Promise<unkno
   if (!answer) throw new Error('the background did not answer');
   if (!answer.ok) throw new Error(answer.error);
   return answer.value;
-}
-
-/** tabs.create for one of the extension's own pages (the panel's "Open in a tab"). */
-export async function relayOpenTab(url: string): Promise<void> {
-  const answer = (await browser.runtime.sendMessage({
-    type: RELAY,
-    op: 'open',
-    url,
-  } satisfies RelayRequest)) as RelayAnswer | undefined;
-  if (!answer?.ok) throw new Error(answer ? answer.error : 'the background did not answer');
 }
 
 /** tabs.connect(tabId, RUN_PORT) through the background: the returned port behaves the same. */
@@ -68,24 +56,14 @@ export function serveTabRelay(): void {
     sender: Runtime.MessageSender,
     sendResponse: (answer: RelayAnswer) => void,
   ) => {
-    const m = message as { type?: unknown; op?: unknown; tabId?: unknown; url?: unknown } | null;
+    const m = message as { type?: unknown; op?: unknown; tabId?: unknown } | null;
     if (m?.type !== RELAY || !fromExtensionPage(sender)) return undefined;
-    let work: Promise<unknown>;
-    if (m.op === 'message' && typeof m.tabId === 'number') {
-      if (!mayReach(sender, m.tabId)) {
-        sendResponse({ ok: false, error: 'a helper frame can only reach its own tab' });
-        return undefined;
-      }
-      work = browser.tabs.sendMessage(m.tabId, (m as { message?: unknown }).message);
-    } else if (
-      m.op === 'open' &&
-      typeof m.url === 'string' &&
-      m.url.startsWith(browser.runtime.getURL(''))
-    ) {
-      // Only the extension's own pages: the relay must not open arbitrary sites.
-      work = browser.tabs.create({ url: m.url }).then(() => undefined);
-    } else return undefined;
-    work.then(
+    if (m.op !== 'message' || typeof m.tabId !== 'number') return undefined;
+    if (!mayReach(sender, m.tabId)) {
+      sendResponse({ ok: false, error: 'a helper frame can only reach its own tab' });
+      return undefined;
+    }
+    browser.tabs.sendMessage(m.tabId, (m as { message?: unknown }).message).then(
       (value) => sendResponse({ ok: true, value }),
       (error: unknown) => sendResponse({ ok: false, error: String(error) }),
     );

@@ -111,6 +111,78 @@ describe(`trust boundaries (${BROWSER})`, () => {
     expect(s.sim.records()).toEqual([]);
   }, 120_000);
 
+  it('a helper tab the page opens with ?tabId= of another tab is aimed at nothing', async () => {
+    await seedPresets(s, [PRESET], { defaultId: 'reporting', openAutomatically: false });
+    const victim = await openApiPage(s);
+    const attacker = await openApiPage(s);
+    pages.push(victim, attacker);
+    const victimTab = await s.ext.tabIdOf(victim);
+    const known = new Set(await s.ext.browser.pages());
+    // The page's own script opens the (web-accessible) helper page at the top level.
+    await attacker.evaluate(
+      (origin, tabId) => {
+        window.open(`${origin}/src/helper/index.html?tabId=${tabId}&planted=top`, '_blank');
+      },
+      s.ext.extensionOrigin,
+      victimTab,
+    );
+    let opened: Page | undefined;
+    const deadline = Date.now() + 15_000;
+    while (!opened && Date.now() < deadline) {
+      for (const p of await s.ext.browser.pages()) {
+        if (known.has(p)) continue;
+        const href = await p.evaluate(() => location.href).catch(() => '');
+        if (href.includes('planted=top')) opened = p;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!opened) throw new Error('the page could not open the helper page in a tab');
+    pages.push(opened);
+    const helper = opened;
+    await helper.waitForFunction(
+      () => document.body.textContent?.includes('This tab is not an impact.com API settings page.'),
+      { timeout: 15_000 },
+    );
+    const fill = await helper.waitForSelector('button::-p-text(Fill and create)');
+    expect(await fill?.evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    const wizardOpen = (p: Page) => p.evaluate(() => !!document.querySelector('[role="dialog"]'));
+    expect(await wizardOpen(victim)).toBe(false);
+    expect(s.sim.records()).toEqual([]);
+  }, 120_000);
+
+  it('the panel\'s "Open in a tab" opens a helper aimed at its page, also after a reload', async () => {
+    await seedPresets(s, [PRESET], { defaultId: 'reporting' });
+    const page = await openApiPage(s);
+    pages.push(page);
+    const panel = await panelFrame(page);
+    const known = new Set(await s.ext.browser.pages());
+    const button = await panel.waitForSelector('button::-p-text(Open in a tab)', {
+      timeout: 15_000,
+    });
+    await button?.click();
+    let helper: Page | undefined;
+    const deadline = Date.now() + 15_000;
+    while (!helper && Date.now() < deadline) {
+      for (const p of await s.ext.browser.pages()) {
+        if (known.has(p)) continue;
+        const href = await p.evaluate(() => location.href).catch(() => '');
+        if (href.includes('/src/helper/index.html?popout=')) helper = p;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!helper) throw new Error('"Open in a tab" opened no helper tab');
+    pages.push(helper);
+    const aimed = (h: Page) =>
+      h.waitForFunction(
+        () => document.body.textContent?.includes('Partner account: Acme Media (1234567)'),
+        { timeout: 15_000 },
+      );
+    await aimed(helper);
+    void helper.reload().catch(() => {});
+    await helper.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 });
+    await aimed(helper);
+  }, 120_000);
+
   it('a panel the page fades cannot press Create; the person is sent to the popup', async () => {
     await seedPresets(s, [PRESET], { defaultId: 'reporting' });
     const page = await openApiPage(s);

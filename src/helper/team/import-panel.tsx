@@ -15,8 +15,9 @@ import { grantLabels } from '../../core/scopes';
 import { type StoredState, syncQuotaProblem } from '../../core/stored-state';
 import { MAX_IMPORT_BYTES } from '../../core/untrusted-json';
 import { readFileText } from '../../platform/files';
+import { openHelperTab } from '../../platform/helper-tabs';
 import { t } from '../../platform/i18n';
-import { activeTabId, extensionUrl, openTab } from '../../platform/runtime';
+import { activeTabId } from '../../platform/runtime';
 import { newPresetId } from '../form';
 import { grantText } from '../grant-text';
 import { presetChanges } from './import-diff';
@@ -30,9 +31,6 @@ interface Props {
   focusFile?: boolean;
 }
 
-/** The helper page opened at the import (see pickInTab). */
-export const IMPORT_PAGE = 'src/helper/index.html?team=import';
-
 /**
  * A toolbar popup closes as soon as a file picker takes focus (Firefox always, Chrome on some
  * systems), and the picked file is lost with it. From the popup, "Import file…" therefore opens
@@ -42,7 +40,7 @@ const inToolbarPopup = () => document.body.classList.contains('popup');
 async function pickInTab() {
   // Aimed at the popup's tab, as "Open in a tab" is, so the helper there still knows the page.
   const tabId = await activeTabId().catch(() => undefined);
-  await openTab(extensionUrl(`${IMPORT_PAGE}${tabId === undefined ? '' : `&tabId=${tabId}`}`));
+  await openHelperTab(tabId, 'import');
   window.close();
 }
 

@@ -26,8 +26,11 @@ export interface ExtensionBrowser {
   /** chrome-extension://<id> or moz-extension://<uuid> */
   extensionOrigin: string;
   openPage(url: string): Promise<Page>;
-  /** The helper page in its own tab, targeting `target` through ?tabId=, as the popped-out helper. */
-  openHelper(target: Page, extraQuery?: string): Promise<Page>;
+  /**
+   * The helper popped out into its own tab, aimed at `target`: asked of the background as "Open in
+   * a tab" asks it (platform/helper-tabs.ts), which opens the tab; resolves to that tab's page.
+   */
+  openHelper(target: Page): Promise<Page>;
   /** Opens any extension page (e.g. to read storage) and waits for its document. */
   openExtensionPage(path: string): Promise<Page>;
   tabIdOf(page: Page): Promise<number>;
@@ -199,9 +202,32 @@ export async function launchWithExtension(
       await page.goto(url, { waitUntil: 'load' });
       return page;
     },
-    async openHelper(target, extraQuery = '') {
+    async openHelper(target) {
       const tabId = await tabIdOf(target);
-      return openExtensionPage(`src/helper/index.html?tabId=${tabId}${extraQuery}`);
+      const helperPage = `${origin}/src/helper/index.html?popout=`;
+      const known = new Set(await browser.pages());
+      await control?.evaluate(async (id) => {
+        type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+        const g = globalThis as unknown as { browser?: Api; chrome: Api };
+        await (g.browser ?? g.chrome).runtime.sendMessage({
+          type: 'openHelperTab',
+          data: { tabId: id },
+        });
+      }, tabId);
+      // Firefox reports a moz-extension:// page's url() as about:blank: ask the document.
+      const address = (p: Page) => p.evaluate(() => location.href).catch(() => '');
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        for (const page of await browser.pages()) {
+          if (known.has(page) || !(await address(page)).startsWith(helperPage)) continue;
+          await page.waitForFunction(() => document.readyState === 'complete', {
+            timeout: 15_000,
+          });
+          return page;
+        }
+        if (Date.now() > deadline) throw new Error('the background opened no helper tab');
+        await new Promise((r) => setTimeout(r, 50));
+      }
     },
     openExtensionPage,
     tabIdOf,

@@ -191,6 +191,13 @@ export interface FakeTab {
   windowId?: number;
 }
 
+/** Who sent a runtime message: a tab (content script or framed page), and the sending page. */
+interface FakeSender {
+  tab?: FakeTab;
+  frameId?: number;
+  url?: string;
+}
+
 type TabMessageHandler = (message: unknown) => unknown;
 
 export function createFakeBrowser() {
@@ -200,6 +207,7 @@ export function createFakeBrowser() {
     storage: {
       sync: new FakeStorageArea('sync', storageChanged, SYNC_QUOTA),
       local: new FakeStorageArea('local', storageChanged),
+      session: new FakeStorageArea('session', storageChanged),
       managed: new FakeStorageArea('managed', storageChanged),
       onChanged: storageChanged,
     },
@@ -214,7 +222,7 @@ export function createFakeBrowser() {
       onInstalled: new FakeEvent<[{ reason: string; previousVersion?: string }]>(),
       onConnect: new FakeEvent<[FakePort]>(),
       /** The sender the next runtime.sendMessage reports (e.g. the in-page panel's tab). */
-      currentSender: {} as { tab?: FakeTab },
+      currentSender: {} as FakeSender,
       /**
        * Chrome's rules: a listener answers by calling sendResponse, after returning true when it
        * answers later; Firefox also accepts a returned promise. The first answer wins; no answer
@@ -224,7 +232,7 @@ export function createFakeBrowser() {
         return b.runtime.sendMessageAs(b.runtime.currentSender, message);
       },
       /** runtime.sendMessage from a given sender, e.g. a (fake) content script in a tab. */
-      sendMessageAs(from: { tab?: FakeTab }, message: unknown): Promise<unknown> {
+      sendMessageAs(from: FakeSender, message: unknown): Promise<unknown> {
         return new Promise((resolve, reject) => {
           let answered = false;
           const sendResponse = (response?: unknown) => {
@@ -303,6 +311,7 @@ export function resetFakeBrowser(): FakeBrowser {
   b.storage.onChanged = changed;
   b.storage.sync = new FakeStorageArea('sync', changed, SYNC_QUOTA);
   b.storage.local = new FakeStorageArea('local', changed);
+  b.storage.session = new FakeStorageArea('session', changed);
   b.storage.managed = new FakeStorageArea('managed', changed);
   b.runtime.onMessage = new FakeEvent();
   b.runtime.onInstalled = new FakeEvent();

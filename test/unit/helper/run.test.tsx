@@ -208,11 +208,14 @@ describe('finding the tab', () => {
     expect(screen.getByRole('button', { name: 'Fill form' })).toHaveProperty('disabled', true);
   });
 
-  it('works on the tab named by ?tabId', async () => {
+  it('never works on a tab its address names: a page can open the helper with any address', async () => {
     fakeBrowser.tabs.list = [{ id: 99, active: true }];
     installFakePage(fakeBrowser, 42, { info: ACME });
     render(<App search="?tabId=42" now={NOW} />);
-    expect(await screen.findByText('Partner account: Acme Media (1234567)')).toBeTruthy();
+    expect(
+      await screen.findByText('This tab is not an impact.com API settings page.'),
+    ).toBeTruthy();
+    expect(screen.queryByText(/Acme Media/)).toBeNull();
   });
 
   it('asks the background which tab the in-page panel is in', async () => {

@@ -2,6 +2,7 @@ import '../fakes/install';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageInfo } from '../../../src/core/protocol';
 import { findTarget, watchForDetection } from '../../../src/helper/target';
+import { openHelperTab } from '../../../src/platform/helper-tabs';
 import { fakeBrowser } from '../fakes/browser';
 
 await import('../../../src/background/index');
@@ -12,8 +13,31 @@ beforeEach(() => {
 });
 
 describe('which tab the helper works on', () => {
-  it('a popped-out tab takes the tab id it was given', async () => {
-    expect(await findTarget('?tabId=9', false)).toEqual({ tabId: 9, embedded: false });
+  it('a tab never takes a tab id from its address: a page can open it with any', async () => {
+    fakeBrowser.runtime.currentSender = {};
+    expect(await findTarget('?tabId=9', false)).toEqual({ tabId: 5, embedded: false });
+  });
+
+  it('a popped-out tab asks the background which tab its ticket is aimed at', async () => {
+    const helperUrl = 'chrome-extension://fake-extension-id/src/helper/index.html';
+    fakeBrowser.tabs.created = [];
+    fakeBrowser.runtime.currentSender = { url: helperUrl };
+    await openHelperTab(9);
+    const url = fakeBrowser.tabs.created[0]?.url ?? '';
+    const search = new URL(url).search;
+    fakeBrowser.runtime.currentSender = {
+      tab: { id: 1001 },
+      frameId: 0,
+      url,
+    };
+    expect(await findTarget(search, false)).toEqual({ tabId: 9, embedded: false, poppedOut: true });
+    // The same address in a tab the background did not open is aimed at nothing.
+    fakeBrowser.runtime.currentSender = {
+      tab: { id: 77 },
+      frameId: 0,
+      url,
+    };
+    expect(await findTarget(search, false)).toEqual({ embedded: false, poppedOut: true });
   });
 
   it('in a frame, ignores any tabId and asks the background which tab it sits in', async () => {

@@ -3,6 +3,8 @@ import '../fakes/install';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportPack } from '../../../src/core/pack';
+import { helperTabHandlers } from '../../../src/platform/helper-tabs';
+import { handleMessages } from '../../../src/platform/messaging';
 import { fakeBrowser } from '../fakes/browser';
 import {
   openHelper,
@@ -15,6 +17,7 @@ import {
   storedPresets,
 } from './team-fixtures';
 
+const HELPER_PAGE = 'chrome-extension://fake-extension-id/src/helper/index.html';
 const alpha = preset('a', 'Alpha');
 const bravo = preset('b', 'Bravo', [{ category: 'Ads', methods: ['GET'] }]);
 const charlie = preset('c', 'Charlie', [{ category: 'Jobs', methods: ['GET'] }]);
@@ -215,6 +218,9 @@ describe('import from the toolbar popup', () => {
   });
 
   it('opens the helper in a tab at the import, since a file picker would close the popup', async () => {
+    // The background opens that tab (platform/helper-tabs.ts); only its handlers are needed here.
+    handleMessages(helperTabHandlers);
+    fakeBrowser.runtime.currentSender = { url: HELPER_PAGE };
     document.body.classList.add('popup');
     const close = vi.spyOn(window, 'close').mockImplementation(() => {});
     openHelper();
@@ -222,17 +228,23 @@ describe('import from the toolbar popup', () => {
     expect(screen.getByText(/this opens the helper in a tab/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Import file…' }));
     await waitFor(() => expect(close).toHaveBeenCalled());
-    expect(fakeBrowser.tabs.created).toEqual([
-      { url: 'chrome-extension://fake-extension-id/src/helper/index.html?team=import&tabId=7' },
-    ]);
+    const opened = fakeBrowser.tabs.created.map((t) => t.url ?? '');
+    expect(opened).toEqual([expect.stringMatching(/\?team=import&popout=[0-9a-f-]{36}$/)]);
+    expect(opened[0]?.startsWith(HELPER_PAGE)).toBe(true);
 
-    // That tab opens with the Team section open and the file button ready.
+    // That tab opens with the Team section open and the file button ready, aimed at the tab.
     cleanup();
     document.body.classList.remove('popup');
-    openHelper('?team=import&tabId=7');
+    fakeBrowser.runtime.currentSender = {
+      tab: { id: 1001 },
+      frameId: 0,
+      url: opened[0],
+    };
+    openHelper(new URL(opened[0] ?? '').search);
     const button = await screen.findByRole('button', { name: 'Import file…' });
     await waitFor(() => expect(document.activeElement).toBe(button));
     expect(button.closest('details')?.open).toBe(true);
+    expect(await screen.findByText(/Partner account:/)).toBeTruthy();
   });
 });
 

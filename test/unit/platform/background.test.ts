@@ -64,6 +64,42 @@ describe('background', () => {
     });
   });
 
+  it('opens a popped-out helper and tells only the tab it opened which tab it is aimed at', async () => {
+    const helperUrl = 'chrome-extension://fake-extension-id/src/helper/index.html';
+    const created = fakeBrowser.tabs.created;
+    created.length = 0;
+    const popup = { url: helperUrl };
+    await fakeBrowser.runtime.sendMessageAs(popup, { type: 'openHelperTab', data: { tabId: 7 } });
+    const url = created[0]?.url ?? '';
+    const ticket = new URL(url).searchParams.get('popout') ?? '';
+    expect(ticket).toMatch(/^[0-9a-f-]{36}$/);
+    expect(url).toBe(`${helperUrl}?popout=${ticket}`);
+    const ask = (sender: object, t = ticket) =>
+      fakeBrowser.runtime.sendMessageAs(sender, { type: 'helperTabTarget', data: { ticket: t } });
+    // The tab the background opened (id 1001 in the fake), after a reload too.
+    const opened = { tab: { id: 1001 }, frameId: 0, url };
+    expect(await ask(opened)).toEqual({ tabId: 7 });
+    expect(await ask(opened)).toEqual({ tabId: 7 });
+    // Any other tab at the same address (a page opened it), a frame, a made-up ticket: nothing.
+    expect(await ask({ tab: { id: 55 }, frameId: 0, url })).toEqual({});
+    expect(await ask({ tab: { id: 1001 }, frameId: 2, url })).toEqual({});
+    expect(await ask(opened, crypto.randomUUID())).toEqual({});
+  });
+
+  it('lets a framed helper pop out only its own tab, and a web page none', async () => {
+    const helperUrl = 'chrome-extension://fake-extension-id/src/helper/index.html';
+    const created = fakeBrowser.tabs.created;
+    created.length = 0;
+    const framedIn9 = { tab: { id: 9 }, frameId: 3, url: `${helperUrl}?embedded=1` };
+    const open = (sender: object, tabId: number) =>
+      fakeBrowser.runtime.sendMessageAs(sender, { type: 'openHelperTab', data: { tabId } });
+    await open(framedIn9, 7);
+    await open({ tab: { id: 9 }, frameId: 0, url: 'https://app.impact.com/secure/x' }, 9);
+    expect(created).toEqual([]);
+    await open(framedIn9, 9);
+    expect(created).toHaveLength(1);
+  });
+
   it('migrates stored presets on update', async () => {
     await fakeBrowser.storage.sync.set({
       state: {
