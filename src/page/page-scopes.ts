@@ -36,7 +36,7 @@ interface Category {
 }
 
 /** One checkbox of a category: a method's (older page), or an endpoint row's, as read. */
-interface Row extends OfferedEndpoint {
+export interface Row extends OfferedEndpoint {
   box: Element;
   /** The per-method page's checkbox: named just by its method. */
   methodOnly: boolean;
@@ -166,7 +166,7 @@ const rowLabel = (cat: string, row: Row) =>
  * older page) and each pinned endpoint, found by method + path, else by method + summary.
  * Refuses what the page does not offer, and an endpoint that matches several rows.
  */
-function wantedRows(scope: Scope, listed: Row[]): Set<Row> {
+export function wantedRows(scope: Scope, listed: Row[]): Set<Row> {
   const cat = scope.category;
   const perEndpoint = listed.filter((r) => !r.methodOnly);
   const refuse = (what: string, count: number) =>
@@ -361,6 +361,27 @@ async function tickExactly(
   }
 }
 
+/**
+ * What a run saw on the API scopes step when it last ticked there: every category's names, and
+ * the rows of each category it ticked. The Create step's summary names grants by method and
+ * path; these say which rows those are (src/page/summary-read-back.ts).
+ */
+export interface ScopesSeen {
+  categories: { shown: string; name: string }[];
+  /** By categoryKey of the requested category's name. */
+  rows: Map<string, Row[]>;
+}
+
+const seenByRun = new WeakMap<Ctx, ScopesSeen>();
+export const scopesSeen = (c: Ctx): ScopesSeen | undefined => seenByRun.get(c);
+
+function see(c: Ctx, all: Category[], name: string, listed: Row[]): void {
+  const seen = seenByRun.get(c) ?? { categories: [], rows: new Map() };
+  seen.categories = all.map(({ shown, name }) => ({ shown, name }));
+  seen.rows.set(categoryKey(name), listed);
+  seenByRun.set(c, seen);
+}
+
 /** Makes a (switched-on) category tick exactly what `scope` grants; refuses what it lacks. */
 export async function setGrants(c: Ctx, scope: Scope): Promise<void> {
   const find = await category(c, scope.category);
@@ -376,6 +397,7 @@ export async function setGrants(c: Ctx, scope: Scope): Promise<void> {
     c,
     () => new Stop('scopes', `${scope.category} shows no scopes`),
   );
+  see(c, find().all, scope.category, listed);
   const want = wantedRows(scope, listed);
   await tickExactly(
     c,
