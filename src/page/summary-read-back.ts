@@ -179,7 +179,13 @@ export function readSummary(c: Ctx, e: ReadBackExpectation): SummaryReading {
       differs('setup', fieldName('tokenName'), name, e.tokenName);
     const description = one(c.s.description);
     if (textDiffers(c, description, e.description))
-      differs('setup', fieldName('description'), description, e.description);
+      // The page's word for an empty description is said as the walk says it: ''.
+      differs(
+        'setup',
+        fieldName('description'),
+        isNone(c, description) ? '' : description,
+        e.description,
+      );
     const version = one(c.s.apiVersion);
     if (!choiceShows(c, 'apiVersion', e.apiVersion, version))
       differs('setup', fieldName('apiVersion'), version, e.apiVersion);

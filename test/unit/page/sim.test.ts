@@ -226,6 +226,36 @@ describe('the scopes step as design systems build it', { timeout: 30_000 }, () =
   });
 });
 
+describe('read-back: the Create step summary as design systems lay it out', {
+  timeout: 30_000,
+}, () => {
+  const cases: [string, Partial<Scenario>, 'summary' | 'walk'][] = [
+    ['a description list', {}, 'summary'],
+    ['Ant Design bordered Descriptions (th/td, two a row)', { summary: 'table' }, 'summary'],
+    ['term/definition divs by aria-labelledby', { summary: 'labelledby' }, 'summary'],
+    [
+      'the Japanese summary, categories translated',
+      { lang: 'ja', jaCategoryNames: 'translated' },
+      'summary',
+    ],
+    ['the older per-method page', { scopeRows: 'methods' }, 'summary'],
+    // Unreadable or absent: the walk, never a partial read.
+    ['no summary', { summary: 'none' }, 'walk'],
+    ['methods as words ("All GET endpoints")', { summaryScopes: 'words' }, 'walk'],
+    ['only endpoint paths', { summaryScopes: 'paths' }, 'walk'],
+  ];
+  for (const [what, scenario, path] of cases)
+    it(`${what}: read back by ${path}`, async () => {
+      await loadSim(scenario);
+      const perMethodPage = scenario.scopeRows === 'methods';
+      expect(await run(perMethodPage ? perMethod : full, opts)).toEqual({
+        status: 'created',
+        readBack: path,
+      });
+      expect(backend.created).toEqual([perMethodPage ? perMethodRecord : record]);
+    });
+});
+
 describe('the driver on the simulation', { timeout: 30_000 }, () => {
   it('creates exactly the requested token (custom drop-downs, options after a delay)', async () => {
     await loadSim({});
