@@ -2,7 +2,7 @@
 // .bench/latest.json. A script, not a test: it reports numbers and says which goals are met.
 // README.md beside this file says what each number means and how it is taken.
 //
-//   node test/bench/bench.mjs [--no-build] [--quick [--2000]]
+//   node test/bench/bench.mjs [--no-build] [--quick [--2000]] [--profile]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import {
   outcomeTap,
   pageProbe,
   probeReading,
+  profileRun,
 } from './probes.mjs';
 import { endpointScopesFor, pairsOf, REQUEST, scopesFor } from './request.mjs';
 import { floorFill, playwrightFill } from './subjects.mjs';
@@ -25,6 +26,7 @@ import { floorFill, playwrightFill } from './subjects.mjs';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
+const profiling = args.has('--profile');
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const log = (...a) => console.error(`[bench ${elapsed()}]`, ...a);
@@ -153,7 +155,7 @@ async function runHelper() {
   await helper.click('::-p-aria(Fill form[role="button"])');
   await helper.waitForFunction(
     (re) => new RegExp(re).test(document.querySelector('[role=status]')?.textContent ?? ''),
-    { timeout: 120_000, polling: 'mutation' },
+    { timeout: 600_000, polling: 'mutation' },
     STATUS_FINAL.source,
   );
   return helper.$eval('[role=status]', (e) => e.textContent);
@@ -227,7 +229,8 @@ const SUBJECTS = {
   async extension({ url, scopes }) {
     await freshPage(extPage, url, true);
     const clicked = Date.now();
-    const status = await runHelper();
+    const profiled = profiling ? await profileRun(extPage, runHelper) : undefined;
+    const status = profiled ? profiled.result : await runHelper();
     const reported = Date.now();
     if (!/Ready for review\s*$/.test(status)) throw new Error(`extension: ${status}`);
     checkSummary('extension', await summaryOf(extPage), scopes);
@@ -247,6 +250,7 @@ const SUBJECTS = {
       ms: await pageFillMs(extPage),
       ...(await probeReading(extPage)),
       readBack: outcome?.readBack ?? 'none',
+      ...(profiled ? { scriptMs: profiled.ms } : {}),
     };
   },
   async playwright({ url, scopes, capMs }) {
@@ -309,6 +313,7 @@ for (const size of SIZES) {
   const times = { extension: [], playwright: [], floor: [] };
   const mutations = { extension: [], playwright: [], floor: [] };
   const readBacks = [];
+  const scriptTimes = [];
   const stepTimes = { extension: [], playwright: [], floor: [] };
   const order = ['extension', 'playwright', 'floor'];
   for (let r = 0; r < size.rounds; r++) {
@@ -322,10 +327,12 @@ for (const size of SIZES) {
       if (got.mutations !== null) mutations[subject].push(got.mutations);
       stepTimes[subject].push(got.steps);
       if (got.readBack) readBacks.push(got.readBack);
+      if (got.scriptMs) scriptTimes.push(got.scriptMs);
       if (capped) cappedRuns.push(`${size.page}:${size.scopes}:${subject}`);
       log(
         `${label}, round ${r + 1}: ${subject} ${ms.toFixed(0)} ms${capped ? ' (stopped at the cap: a lower bound)' : ''}` +
-          `, ${got.mutations ?? '?'} mutations${got.readBack ? `, read back by ${got.readBack}` : ''}; steps ${got.steps.join(' ')}`,
+          `, ${got.mutations ?? '?'} mutations${got.readBack ? `, read back by ${got.readBack}` : ''}; steps ${got.steps.join(' ')}` +
+          (got.scriptMs ? `; main thread ${JSON.stringify(got.scriptMs)}` : ''),
       );
     }
   }
@@ -337,6 +344,7 @@ for (const size of SIZES) {
     mutations,
     readBacks,
     stepTimes,
+    scriptTimes,
   });
 }
 
@@ -386,6 +394,7 @@ const rows = fill.map((f) => {
       Object.entries(f.mutations).map(([k, v]) => [k, v.length ? median(v) : null]),
     ),
     read_back: [...new Set(f.readBacks)].join('+') || 'none',
+    ...(f.scriptTimes.length ? { extension_run_main_thread: f.scriptTimes } : {}),
     runs: Object.fromEntries(Object.entries(f.times).map(([k, v]) => [k, v.map(round1)])),
     step_entries: f.stepTimes,
   };

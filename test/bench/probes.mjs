@@ -208,3 +208,35 @@ export function outcomeTap() {
     });
   }
 }
+
+/**
+ * `--profile`: main-thread time during one extension run, by whose code it was: the driver's
+ * (the extension's scripts), the page's (the simulation's app.js) or neither (idle, garbage
+ * collection, rendering). A sample in a built-in function (querySelectorAll, checkVisibility…)
+ * counts for the script that called it. CDP's sampling profiler; the numbers are estimates.
+ */
+export async function profileRun(page, run) {
+  const cdp = await page.createCDPSession();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  const result = await run();
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  const parent = new Map();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const ownerOf = (node) => {
+    for (let n = node; n; n = parent.get(n.id)) {
+      const url = n.callFrame.url;
+      if (/-extension:\/\//.test(url)) return 'extension_ms';
+      if (url.includes('/assets/sim/')) return 'page_ms';
+    }
+    return 'other_ms';
+  };
+  const ms = { extension_ms: 0, page_ms: 0, other_ms: 0 };
+  profile.samples.forEach((id, i) => {
+    ms[ownerOf(byId.get(id))] += (profile.timeDeltas[i] ?? 0) / 1000;
+  });
+  return { result, ms: Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Math.round(v)])) };
+}
