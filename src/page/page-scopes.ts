@@ -319,7 +319,7 @@ function rows(c: Ctx, cat: Category): Row[] {
 }
 
 /** How a row is named in a reason: "Actions GET /Mediapartners/{AccountSID}/Actions". */
-const rowLabel = (cat: string, row: Row) =>
+export const rowLabel = (cat: string, row: Row) =>
   `${cat} ${row.method}${row.methodOnly ? '' : ` ${row.path ?? row.summary ?? ''}`}`.trim();
 
 /**

@@ -1,8 +1,8 @@
 import type { ReadBackExpectation, WizardStep } from '../core/plan';
 import { categoryKey, METHODS, type Method, pathKey } from '../core/scope-model';
 import { contentText } from './accessible-name';
-import { choiceShows, fieldName } from './fields';
-import { type Row, scopesSeen, wantedRows } from './page-scopes';
+import { choiceShows, EMAILS, fieldName } from './fields';
+import { type Row, rowLabel, scopesSeen, wantedRows } from './page-scopes';
 import { type SummaryPair, summaryPairs } from './summary';
 import { isAny, isLabel, norm, squash } from './text';
 import { type Ctx, currentStep, wizard } from './wizard';
@@ -54,14 +54,12 @@ function textDiffers(c: Ctx, shown: string, want: string): boolean {
   return want === '' ? !(shown === '' || isNone(c, shown)) : shown !== want;
 }
 
-const EMAIL = /[^\s<>()[\],;:"']+@[^\s<>()[\],;:"']+/g;
-
 /** The addresses of an emails value: only addresses and separators, or the page's "none". */
 function emailsOf(c: Ctx, values: Element[]): string[] {
   const text = values.map(textOf).join(', ');
   if (isNone(c, text)) return [];
-  if (text.replace(EMAIL, '').replace(/[\s,;]/g, '')) unreadable();
-  return (text.match(EMAIL) ?? []).map(norm).sort();
+  if (text.replace(EMAILS, '').replace(/[\s,;]/g, '')) unreadable();
+  return (text.match(EMAILS) ?? []).map(norm).sort();
 }
 
 const LIST = 'ul,ol,[role=list]';
@@ -97,9 +95,6 @@ function endpointOf(text: string): { method: Method; path: string } {
   if (!path?.startsWith('/')) unreadable();
   return { method: method as Method, path: path as string };
 }
-
-const rowLabel = (category: string, row: Row) =>
-  `${category} ${row.method}${row.methodOnly ? '' : ` ${row.path ?? row.summary ?? ''}`}`;
 
 /** The scopes value against the request, as rows of what this run saw on the scopes step. */
 function scopeDifferences(c: Ctx, values: Element[], e: ReadBackExpectation): string[] {
