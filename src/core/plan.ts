@@ -44,4 +44,10 @@ export interface ReadBackExpectation {
   scopes: Scope[];
 }
 
+/**
+ * How a run read back what the page will create: from the Create step's summary, or by walking
+ * Back to Setup and forward again (no summary, or one that cannot be read unambiguously).
+ */
+export type ReadBackPath = 'summary' | 'walk';
+
 export type Plan = { request: TokenRequest; steps: PlanStep[] };

@@ -1,4 +1,4 @@
-import type { PlanStep, WizardStep } from './plan';
+import type { PlanStep, ReadBackPath, WizardStep } from './plan';
 import type { Scope, ScopeCatalog } from './scope-model';
 import type { TokenRequest } from './token-request';
 
@@ -104,11 +104,12 @@ export const RUN_PORT = 'impact-token-helper:run';
 /** What the helper sends over the run port (validated by protocol-schemas.ts / validate-request.ts). */
 export type RunIn = { type: 'start'; request: TokenRequest } | { type: 'cancel' };
 
+/** `readBack`: how the run read back the wizard, once it did (for tests and the bench). */
 export type RunOutcome =
-  | { status: 'ready-for-review' }
-  | { status: 'created' }
+  | { status: 'ready-for-review'; readBack?: ReadBackPath }
+  | { status: 'created'; readBack?: ReadBackPath }
   /** `step` is the wizard step's id; `reason` is the page's or the driver's words, shown verbatim. */
-  | { status: 'stopped'; step: WizardStep; reason: string }
+  | { status: 'stopped'; step: WizardStep; reason: string; readBack?: ReadBackPath }
   | { status: 'cancelled' };
 
 /** content -> helper over the run port. */

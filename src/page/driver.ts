@@ -1,4 +1,4 @@
-import type { PlanStep, WizardStep } from '../core/plan';
+import type { PlanStep, ReadBackPath, WizardStep } from '../core/plan';
 import type { RunOutcome } from '../core/protocol';
 import { ready } from './actions';
 import { detectLocale } from './detect';
@@ -49,6 +49,8 @@ interface Run extends Ctx {
   pressed?: boolean;
   /** The success dialog was seen. */
   created?: boolean;
+  /** How read-back read the wizard, once it ran (a stop inside it: the path it was on). */
+  readBack?: ReadBackPath;
   createTimeout: number;
 }
 
@@ -129,7 +131,9 @@ function exec(r: Run, st: PlanStep): unknown {
     case 'next':
       return move(r, st.from, 1);
     case 'readBack':
-      return readBack(r, st.expect);
+      return readBack(r, st.expect, (path) => {
+        r.readBack = path;
+      });
     case 'create':
       return pressCreate(r);
     case 'awaitCreated':
@@ -157,6 +161,7 @@ export const runPlan = (steps: readonly PlanStep[], options: RunOptions): Promis
       };
       // Where a stop is reported: plans check each wizard step (expectStep) before acting on it.
       let at: WizardStep = 'setup';
+      const path = () => (r.readBack ? { readBack: r.readBack } : {});
       try {
         for (const [index, st] of steps.entries()) {
           signal.throwIfAborted();
@@ -172,15 +177,17 @@ export const runPlan = (steps: readonly PlanStep[], options: RunOptions): Promis
           reason: signal.aborted
             ? 'cancelled after Create was pressed: the token may exist, check the token list'
             : (e as Error).message,
+          ...path(),
         };
       }
-      if (r.created) return { status: 'created' };
+      if (r.created) return { status: 'created', ...path() };
       return r.pressed
         ? {
             status: 'stopped',
             step: 'create',
             reason: 'Create was pressed but not confirmed',
+            ...path(),
           }
-        : { status: 'ready-for-review' };
+        : { status: 'ready-for-review', ...path() };
     },
   );

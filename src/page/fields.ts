@@ -71,7 +71,7 @@ const latest = (c: Ctx, names: string[]): number[] => {
   return marked.length || !names.length ? marked : [0];
 };
 
-const EMAIL = /[^\s<>()[\],;:"']+@[^\s<>()[\],;:"']+/;
+export const EMAIL = /[^\s<>()[\],;:"']+@[^\s<>()[\],;:"']+/;
 
 /**
  * "Ben Carter <ben@acme.example>" as [email, name] comparison keys; either may be ''. The brackets
@@ -138,7 +138,7 @@ export async function chooseField(c: Ctx, field: ChoiceField, want: string): Pro
 
 // ---- developer emails: tags, a comma-separated list, or one input per address ----
 
-const EMAILS = new RegExp(EMAIL, 'g');
+export const EMAILS = new RegExp(EMAIL, 'g');
 
 /**
  * The field, in one of three public shapes (src/page/README.md):

@@ -9,7 +9,7 @@ import {
 } from '../core/scope-model';
 import { contentText } from './accessible-name';
 import { isChecked, ready } from './actions';
-import { nameOf, one, queryAll, waitFor } from './locate';
+import { nameOf, one, queryAll, roleOf, visible, waitFor } from './locate';
 import { rememberCategory } from './page-info';
 import { isAny, squash } from './text';
 import { type Ctx, Stop, wizard } from './wizard';
@@ -36,7 +36,7 @@ interface Category {
 }
 
 /** One checkbox of a category: a method's (older page), or an endpoint row's, as read. */
-interface Row extends OfferedEndpoint {
+export interface Row extends OfferedEndpoint {
   box: Element;
   /** The per-method page's checkbox: named just by its method. */
   methodOnly: boolean;
@@ -118,8 +118,8 @@ function toggles(c: Ctx): { el: Element; accordion: boolean }[] {
   ];
 }
 
-/** Every category on the step. */
-export function categories(c: Ctx): Category[] {
+/** Every category on the step, as toggles() finds them (uncached). */
+function scanCategories(c: Ctx): Category[] {
   return toggles(c).map(({ el, accordion }) => {
     const shown = nameOf(el);
     // Back to the name presets use, where the page translates it.
@@ -128,37 +128,198 @@ export function categories(c: Ctx): Category[] {
   });
 }
 
+/**
+ * The step as last read: its categories, each one's region and rows. Reading them afresh on
+ * every look made the step quadratic (each click's wait re-read every toggle, region and row of
+ * a 500-endpoint page). They are kept until the page re-renders them: a MutationObserver on the
+ * wizard sees changes of structure, text and the attributes names, roles, regions and
+ * visibility come from, and is also asked synchronously (takeRecords) before every use, so the
+ * re-render a click causes inside click() is never missed. A change inside one category's home
+ * (the largest element holding its toggle and no other) re-reads that category's rows only;
+ * anything else, or a toggle that changed, reads the whole step again. Ticking a box changes its
+ * checked state only, read live; React's re-render of the rows' name/checked attributes is no
+ * change to what is cached.
+ */
+interface StepView {
+  wizard: Element;
+  observer: MutationObserver;
+  categories?: Category[];
+  /** Element -> how many toggles it is or holds (toggles and their ancestors only). */
+  holds: Map<Element, number>;
+  /** A category's home -> the category. */
+  homes: Map<Element, Category>;
+  regions: Map<Element, Element | undefined>;
+  /** By toggle. */
+  rows: Map<Element, Row[]>;
+}
+
+const WATCHED = [
+  'role',
+  'id',
+  'aria-label',
+  'aria-labelledby',
+  'aria-controls',
+  'aria-expanded',
+  'aria-haspopup',
+  'hidden',
+  'aria-hidden',
+  'inert',
+  'style',
+  'class',
+];
+const views = new WeakMap<Ctx, StepView>();
+
+function fresh(v: StepView): void {
+  v.categories = undefined;
+  v.holds.clear();
+  v.homes.clear();
+  v.regions.clear();
+  v.rows.clear();
+}
+
+const NEW_TOGGLE = '[role=switch],[aria-expanded]';
+
+/** Drops what `records` may have changed (see StepView). */
+function settle(v: StepView, records: MutationRecord[]): void {
+  if (!v.categories) return;
+  const checkboxToggles = v.categories.some((cat) => roleOf(cat.toggle) === 'checkbox');
+  const touched = new Set<Category>();
+  for (const r of records) {
+    let at: Node | null = r.target;
+    while (at && at !== v.wizard && !v.homes.has(at as Element)) at = at.parentNode;
+    const cat = at && v.homes.get(at as Element);
+    if (!cat) {
+      fresh(v);
+      return;
+    }
+    // A new switch or disclosure button may be a new category; with checkbox toggles, so may a
+    // new checkbox that is no row.
+    for (const n of r.addedNodes) {
+      if (n.nodeType !== 1) continue;
+      const el = n as Element;
+      if (el.matches(NEW_TOGGLE) || el.querySelector(NEW_TOGGLE)) {
+        fresh(v);
+        return;
+      }
+      if (
+        checkboxToggles &&
+        [el, ...el.querySelectorAll(CHECKBOXES)].some(
+          (box) => box.matches(CHECKBOXES) && !readRow(box, v.wizard),
+        )
+      ) {
+        fresh(v);
+        return;
+      }
+    }
+    touched.add(cat);
+  }
+  for (const cat of touched) {
+    const still = cat.toggle.isConnected && visible(cat.toggle) && nameOf(cat.toggle) === cat.shown;
+    if (!still) {
+      fresh(v);
+      return;
+    }
+    v.regions.delete(cat.toggle);
+    v.rows.delete(cat.toggle);
+  }
+}
+
+function view(c: Ctx): StepView {
+  const w = wizard(c);
+  let v = views.get(c);
+  if (!v || v.wizard !== w) {
+    v?.observer.disconnect();
+    const made: StepView = {
+      wizard: w,
+      // Settled as they come too, so no records pile up (once dropped, nothing is kept).
+      observer: new MutationObserver((records) => settle(made, records)),
+      holds: new Map(),
+      homes: new Map(),
+      regions: new Map(),
+      rows: new Map(),
+    };
+    made.observer.observe(w, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: WATCHED,
+    });
+    views.set(c, made);
+    v = made;
+  }
+  const records = v.observer.takeRecords();
+  if (records.length) settle(v, records);
+  return v;
+}
+
+/** Every category on the step. */
+export function categories(c: Ctx): Category[] {
+  const v = view(c);
+  if (v.categories) return v.categories;
+  const all = scanCategories(c);
+  for (const cat of all)
+    for (let up: Element | null = cat.toggle; up && up !== v.wizard; up = up.parentElement)
+      v.holds.set(up, (v.holds.get(up) ?? 0) + 1);
+  for (const cat of all) {
+    let home = cat.toggle;
+    for (
+      let up = home.parentElement;
+      up && up !== v.wizard && v.holds.get(up) === 1;
+      up = up.parentElement
+    )
+      home = up;
+    v.homes.set(home, cat);
+  }
+  v.categories = all;
+  return all;
+}
+
 const isOn = (cat: Category) =>
   cat.accordion ? cat.toggle.getAttribute('aria-expanded') === 'true' : isChecked(cat.toggle);
 
 /** Where `cat`'s rows are (see the file comment), or undefined while it shows none. */
-function region(c: Ctx, cat: Category, all: Category[]): Element | undefined {
-  const others = all.filter((o) => o.toggle !== cat.toggle).map((o) => o.toggle);
-  const clear = (el: Element) => !others.some((t) => el.contains(t));
-  const controlled = document.getElementById(cat.toggle.getAttribute('aria-controls') ?? '');
-  if (controlled) return controlled;
-  const group = cat.toggle.parentElement?.closest('[role=group],fieldset');
-  if (group && wizard(c).contains(group) && clear(group)) return group;
-  for (let at: Element | null = cat.toggle; at && clear(at); at = at.parentElement) {
-    const next = at.nextElementSibling;
-    if (next && clear(next) && queryAll(next, 'checkbox').length) return next;
-    if (at.parentElement && !clear(at.parentElement)) break;
-  }
-  return undefined;
+function region(c: Ctx, cat: Category): Element | undefined {
+  const v = view(c);
+  if (v.regions.has(cat.toggle)) return v.regions.get(cat.toggle);
+  // No other category's toggle inside: an ancestor of this toggle holds only it, any other
+  // element holds none (the counts are the step view's, kept for its toggles' ancestors).
+  const clear = (el: Element) => (v.holds.get(el) ?? 0) <= (el.contains(cat.toggle) ? 1 : 0);
+  const find = () => {
+    const controlled = document.getElementById(cat.toggle.getAttribute('aria-controls') ?? '');
+    if (controlled) return controlled;
+    const group = cat.toggle.parentElement?.closest('[role=group],fieldset');
+    if (group && v.wizard.contains(group) && clear(group)) return group;
+    for (let at: Element | null = cat.toggle; at && clear(at); at = at.parentElement) {
+      const next = at.nextElementSibling;
+      if (next && clear(next) && queryAll(next, 'checkbox').length) return next;
+      if (at.parentElement && !clear(at.parentElement)) break;
+    }
+    return undefined;
+  };
+  const found = find();
+  v.regions.set(cat.toggle, found);
+  return found;
 }
 
 /** The category's rows, in page order ([] while it shows none). */
-function rows(c: Ctx, cat: Category, all: Category[]): Row[] {
-  const area = region(c, cat, all);
-  if (!area) return [];
-  return queryAll(area, 'checkbox').flatMap((box) => {
-    if (box === cat.toggle) return [];
-    return readRow(box, area) ?? [];
-  });
+function rows(c: Ctx, cat: Category): Row[] {
+  const v = view(c);
+  const known = v.rows.get(cat.toggle);
+  if (known) return known;
+  const area = region(c, cat);
+  const listed = area
+    ? queryAll(area, 'checkbox').flatMap((box) => {
+        if (box === cat.toggle) return [];
+        return readRow(box, area) ?? [];
+      })
+    : [];
+  v.rows.set(cat.toggle, listed);
+  return listed;
 }
 
 /** How a row is named in a reason: "Actions GET /Mediapartners/{AccountSID}/Actions". */
-const rowLabel = (cat: string, row: Row) =>
+export const rowLabel = (cat: string, row: Row) =>
   `${cat} ${row.method}${row.methodOnly ? '' : ` ${row.path ?? row.summary ?? ''}`}`.trim();
 
 /**
@@ -166,7 +327,7 @@ const rowLabel = (cat: string, row: Row) =>
  * older page) and each pinned endpoint, found by method + path, else by method + summary.
  * Refuses what the page does not offer, and an endpoint that matches several rows.
  */
-function wantedRows(scope: Scope, listed: Row[]): Set<Row> {
+export function wantedRows(scope: Scope, listed: Row[]): Set<Row> {
   const cat = scope.category;
   const perEndpoint = listed.filter((r) => !r.methodOnly);
   const refuse = (what: string, count: number) =>
@@ -214,7 +375,7 @@ export interface ShownCategory {
 export function readCategories(c: Ctx): ShownCategory[] {
   const all = categories(c);
   return all.map((category) => {
-    const listed = rows(c, category, all);
+    const listed = rows(c, category);
     const on = isOn(category);
     rememberCategory(on && listed.length ? offered(category, listed) : category.name);
     return { category, on, rows: listed };
@@ -318,8 +479,8 @@ export async function setCategory(c: Ctx, name: string, on: boolean): Promise<vo
   const openState = (el: Element) =>
     cat.accordion ? el.getAttribute('aria-expanded') === 'true' : isChecked(el);
   const rowsNow = () => {
-    const { cat: now, all } = find();
-    return rows(c, now, all);
+    const { cat: now } = find();
+    return rows(c, now);
   };
   if (cat.accordion && !on) {
     if (!isOn(cat))
@@ -342,7 +503,12 @@ export async function setCategory(c: Ctx, name: string, on: boolean): Promise<vo
     name,
     () => !on || rowsNow().length > 0,
   );
-  if (on) readCategories(c); // remembers what it offers
+  if (on) {
+    // Remembers what it offers (the other categories' were remembered when last read).
+    const { cat: now } = find();
+    const listed = rows(c, now);
+    rememberCategory(isOn(now) && listed.length ? offered(now, listed) : now.name);
+  }
 }
 
 /** Ticks exactly `want` among the category's rows, one click at a time, each confirmed. */
@@ -361,12 +527,33 @@ async function tickExactly(
   }
 }
 
+/**
+ * What a run saw on the API scopes step when it last ticked there: every category's names, and
+ * the rows of each category it ticked. The Create step's summary names grants by method and
+ * path; these say which rows those are (src/page/summary-read-back.ts).
+ */
+export interface ScopesSeen {
+  categories: { shown: string; name: string }[];
+  /** By categoryKey of the requested category's name. */
+  rows: Map<string, Row[]>;
+}
+
+const seenByRun = new WeakMap<Ctx, ScopesSeen>();
+export const scopesSeen = (c: Ctx): ScopesSeen | undefined => seenByRun.get(c);
+
+function see(c: Ctx, all: Category[], name: string, listed: Row[]): void {
+  const seen = seenByRun.get(c) ?? { categories: [], rows: new Map() };
+  seen.categories = all.map(({ shown, name }) => ({ shown, name }));
+  seen.rows.set(categoryKey(name), listed);
+  seenByRun.set(c, seen);
+}
+
 /** Makes a (switched-on) category tick exactly what `scope` grants; refuses what it lacks. */
 export async function setGrants(c: Ctx, scope: Scope): Promise<void> {
   const find = await category(c, scope.category);
   const current = () => {
-    const { cat, all } = find();
-    return rows(c, cat, all);
+    const { cat } = find();
+    return rows(c, cat);
   };
   const listed = await waitFor(
     () => {
@@ -376,6 +563,7 @@ export async function setGrants(c: Ctx, scope: Scope): Promise<void> {
     c,
     () => new Stop('scopes', `${scope.category} shows no scopes`),
   );
+  see(c, find().all, scope.category, listed);
   const want = wantedRows(scope, listed);
   await tickExactly(
     c,

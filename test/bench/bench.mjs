@@ -2,7 +2,7 @@
 // .bench/latest.json. A script, not a test: it reports numbers and says which goals are met.
 // README.md beside this file says what each number means and how it is taken.
 //
-//   node test/bench/bench.mjs [--no-build] [--quick]
+//   node test/bench/bench.mjs [--no-build] [--quick [--2000]] [--profile]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,13 +12,21 @@ import puppeteer from 'puppeteer-core';
 import { runnerImport } from 'vite';
 import { measureSizes } from '../../scripts/sizes.mjs';
 import { startSim } from '../sim/server.mjs';
-import { measureDetection, measureIdleCost } from './probes.mjs';
+import {
+  measureDetection,
+  measureIdleCost,
+  outcomeTap,
+  pageProbe,
+  probeReading,
+  profileRun,
+} from './probes.mjs';
 import { endpointScopesFor, pairsOf, REQUEST, scopesFor } from './request.mjs';
 import { floorFill, playwrightFill } from './subjects.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
+const profiling = args.has('--profile');
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const log = (...a) => console.error(`[bench ${elapsed()}]`, ...a);
@@ -37,10 +45,15 @@ const SIZES = (
     ? [
         { scopes: 60, page: 'endpoints', rounds: 1, playwrightRounds: 1 },
         { scopes: 500, page: 'endpoints', rounds: 1, playwrightRounds: 1, playwrightCapMs: 10_000 },
+        ...(args.has('--2000')
+          ? [{ scopes: 2000, page: 'endpoints', rounds: 1, playwrightRounds: 0 }]
+          : []),
       ]
     : [
         { scopes: 60, page: 'endpoints', rounds: 3, playwrightRounds: 3 },
         { scopes: 500, page: 'endpoints', rounds: 2, playwrightRounds: 1, playwrightCapMs: 8_000 },
+        // Whether time beyond the floor grows linearly: the extension and the floor only.
+        { scopes: 2000, page: 'endpoints', rounds: 1, playwrightRounds: 0 },
       ]
 ).map((size) => ({ page: 'methods', ...size }));
 /** Every subject waits this long after its page is ready, so page start-up work has settled. */
@@ -75,6 +88,7 @@ const plain = await chromium.launch({
   args: CHROMIUM_ARGS,
 });
 const plainContext = await plain.newContext({ viewport: harness.DESKTOP_VIEWPORT });
+await plainContext.addInitScript(pageProbe);
 let plainPage = await plainContext.newPage();
 log('browsers up');
 
@@ -82,6 +96,7 @@ const apiUrl = (extraCategories, page = 'methods') =>
   `https://app.impact.com${API_PATH}?execution=e1s1&extraCategories=${extraCategories}&scopeRows=${page}`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const median = (xs) => {
+  if (!xs.length) return Number.NaN;
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
@@ -129,8 +144,10 @@ function checkSummary(subject, summary, scopes) {
 
 const STATUS_FINAL = /Ready for review\s*$|Token created\s*$|^\s*Stopped:/;
 const extPage = await ext.openPage(apiUrl(0));
+await extPage.evaluateOnNewDocument(pageProbe);
 await extPage.waitForSelector('impact-token-helper', { timeout: 15_000 });
 const helper = await ext.openHelper(extPage);
+await helper.evaluate(outcomeTap);
 const box = (label) => `::-p-aria(${label}[role="checkbox"])`;
 const textbox = (label) => `::-p-aria(${label}[role="textbox"])`;
 
@@ -138,7 +155,7 @@ async function runHelper() {
   await helper.click('::-p-aria(Fill form[role="button"])');
   await helper.waitForFunction(
     (re) => new RegExp(re).test(document.querySelector('[role=status]')?.textContent ?? ''),
-    { timeout: 120_000, polling: 'mutation' },
+    { timeout: 600_000, polling: 'mutation' },
     STATUS_FINAL.source,
   );
   return helper.$eval('[role=status]', (e) => e.textContent);
@@ -212,7 +229,8 @@ const SUBJECTS = {
   async extension({ url, scopes }) {
     await freshPage(extPage, url, true);
     const clicked = Date.now();
-    const status = await runHelper();
+    const profiled = profiling ? await profileRun(extPage, runHelper) : undefined;
+    const status = profiled ? profiled.result : await runHelper();
     const reported = Date.now();
     if (!/Ready for review\s*$/.test(status)) throw new Error(`extension: ${status}`);
     checkSummary('extension', await summaryOf(extPage), scopes);
@@ -226,7 +244,14 @@ const SUBJECTS = {
       click_to_wizard_ms: round1(t.origin + t.wizardOpen - clicked),
       create_step_to_status_ms: round1(reported - t.origin - t.createStep),
     });
-    return pageFillMs(extPage);
+    // The driver's own word on how it read back, from the run port's last outcome.
+    const outcome = await helper.evaluate(() => window.__benchOutcomes.at(-1));
+    return {
+      ms: await pageFillMs(extPage),
+      ...(await probeReading(extPage)),
+      readBack: outcome?.readBack ?? 'none',
+      ...(profiled ? { scriptMs: profiled.ms } : {}),
+    };
   },
   async playwright({ url, scopes, capMs }) {
     await plainPage.goto(url, { waitUntil: 'load' });
@@ -243,21 +268,22 @@ const SUBJECTS = {
       const soFar = await plainPage.evaluate(
         () => performance.now() - window.__sim.timings.wizardOpen,
       );
+      const probe = await probeReading(plainPage);
       await plainPage.close();
       await work;
       plainPage = await plainContext.newPage();
-      return { ms: soFar, capped: true };
+      return { ms: soFar, capped: true, ...probe, mutations: null };
     }
     if (outcome instanceof Error) throw outcome;
     checkSummary('playwright', await summaryOf(plainPage), scopes);
-    return pageFillMs(plainPage);
+    return { ms: await pageFillMs(plainPage), ...(await probeReading(plainPage)) };
   },
   async floor({ url }) {
     await plainPage.goto(url, { waitUntil: 'load' });
     await plainPage.getByRole('button', { name: 'Create Access Token' }).waitFor();
     await sleep(SETTLE_MS);
     await plainPage.evaluate(floorFill, REQUEST.name);
-    return pageFillMs(plainPage);
+    return { ms: await pageFillMs(plainPage), ...(await probeReading(plainPage)) };
   },
 };
 
@@ -285,22 +311,41 @@ for (const size of SIZES) {
   await plainPage.evaluate(floorFill, REQUEST.name); // warm-up of the plain browser
 
   const times = { extension: [], playwright: [], floor: [] };
+  const mutations = { extension: [], playwright: [], floor: [] };
+  const readBacks = [];
+  const scriptTimes = [];
+  const stepTimes = { extension: [], playwright: [], floor: [] };
   const order = ['extension', 'playwright', 'floor'];
   for (let r = 0; r < size.rounds; r++) {
     const turn = [...order.slice(r % 3), ...order.slice(0, r % 3)];
     for (const subject of turn) {
       if (subject === 'playwright' && r >= size.playwrightRounds) continue;
       const got = await SUBJECTS[subject]({ url, scopes, capMs: size.playwrightCapMs });
-      const { ms, capped = false } = typeof got === 'number' || got === null ? { ms: got } : got;
+      const { ms, capped = false } = got;
       if (ms === null) throw new Error(`${subject}: the page clock has no Create step`);
       times[subject].push(ms);
+      if (got.mutations !== null) mutations[subject].push(got.mutations);
+      stepTimes[subject].push(got.steps);
+      if (got.readBack) readBacks.push(got.readBack);
+      if (got.scriptMs) scriptTimes.push(got.scriptMs);
       if (capped) cappedRuns.push(`${size.page}:${size.scopes}:${subject}`);
       log(
-        `${label}, round ${r + 1}: ${subject} ${ms.toFixed(0)} ms${capped ? ' (stopped at the cap: a lower bound)' : ''}`,
+        `${label}, round ${r + 1}: ${subject} ${ms.toFixed(0)} ms${capped ? ' (stopped at the cap: a lower bound)' : ''}` +
+          `, ${got.mutations ?? '?'} mutations${got.readBack ? `, read back by ${got.readBack}` : ''}; steps ${got.steps.join(' ')}` +
+          (got.scriptMs ? `; main thread ${JSON.stringify(got.scriptMs)}` : ''),
       );
     }
   }
-  fill.push({ scopes: size.scopes, page: size.page, extraCategories, times });
+  fill.push({
+    scopes: size.scopes,
+    page: size.page,
+    extraCategories,
+    times,
+    mutations,
+    readBacks,
+    stepTimes,
+    scriptTimes,
+  });
 }
 
 log('detection latency');
@@ -342,7 +387,16 @@ const rows = fill.map((f) => {
     playwright_capped: cappedRuns.includes(`${f.page}:${f.scopes}:playwright`),
     ratio_vs_floor: Math.round((ext / floor) * 100) / 100,
     beyond_floor_ms: round1(ext - floor),
+    beyond_floor_per_grant_ms: Math.round(((ext - floor) / f.scopes) * 100) / 100,
+    // MutationRecords the page produced between its Setup step appearing and the Create step
+    // last becoming current: its re-renders in answer to the subject (median of the runs).
+    mutations: Object.fromEntries(
+      Object.entries(f.mutations).map(([k, v]) => [k, v.length ? median(v) : null]),
+    ),
+    read_back: [...new Set(f.readBacks)].join('+') || 'none',
+    ...(f.scriptTimes.length ? { extension_run_main_thread: f.scriptTimes } : {}),
     runs: Object.fromEntries(Object.entries(f.times).map(([k, v]) => [k, v.map(round1)])),
+    step_entries: f.stepTimes,
   };
 });
 const at = (n, page = 'methods') => rows.find((r) => r.scopes === n && r.page === page);
@@ -358,6 +412,7 @@ const result = {
   fill_500_beyond_floor_ms: at(500, 'endpoints').beyond_floor_ms,
   fill_endpoints_60_ms: at(60, 'endpoints').extension_ms,
   fill_endpoints_500_ms: at(500, 'endpoints').extension_ms,
+  fill_2000_beyond_floor_ms: at(2000, 'endpoints')?.beyond_floor_ms ?? null,
   detection_ms: detection.median_ms,
   content_script_gzip_bytes: chromeContent.gzip,
   helper_page_gzip_bytes: sizes.chrome.helper.gzip,
@@ -399,10 +454,10 @@ const lines = [
   '',
   'Fill to review, page clock (wizard open -> Create step current), median of the runs, ms;',
   'grants: (category, method) pairs on the per-method page, endpoints on the per-endpoint page',
-  `${pad('page', 9)} ${pad('grants', 6)} ${pad('extension', 10)} ${pad('Playwright', 11)} ${pad('floor', 7)} ${pad('ext÷PW', 7)} ${pad('ext÷floor', 10)} ${pad('ext−floor', 10)}  runs (ext/PW/floor)`,
+  `${pad('page', 9)} ${pad('grants', 6)} ${pad('extension', 10)} ${pad('Playwright', 11)} ${pad('floor', 7)} ${pad('ext÷PW', 7)} ${pad('ext÷floor', 10)} ${pad('ext−floor', 10)} ${pad('per grant', 9)} ${pad('mutations ext/PW/floor', 22)} ${pad('read-back', 9)}  runs (ext/PW/floor)`,
   ...rows.map(
     (r) =>
-      `${pad(r.page, 9)} ${pad(r.scopes, 6)} ${pad(r.extension_ms.toFixed(0), 10)} ${pad(`${r.playwright_capped ? '≥' : ''}${r.playwright_ms.toFixed(0)}`, 11)} ${pad(r.floor_ms.toFixed(0), 7)} ${pad(`${r.playwright_capped ? '≤' : ''}${r.ratio_vs_playwright.toFixed(2)}`, 7)} ${pad(r.ratio_vs_floor.toFixed(2), 10)} ${pad(r.beyond_floor_ms.toFixed(0), 10)}  ${r.runs.extension.length}/${r.runs.playwright.length}/${r.runs.floor.length}`,
+      `${pad(r.page, 9)} ${pad(r.scopes, 6)} ${pad(r.extension_ms.toFixed(0), 10)} ${pad(Number.isNaN(r.playwright_ms) ? '–' : `${r.playwright_capped ? '≥' : ''}${r.playwright_ms.toFixed(0)}`, 11)} ${pad(r.floor_ms.toFixed(0), 7)} ${pad(Number.isNaN(r.ratio_vs_playwright) ? '–' : `${r.playwright_capped ? '≤' : ''}${r.ratio_vs_playwright.toFixed(2)}`, 7)} ${pad(r.ratio_vs_floor.toFixed(2), 10)} ${pad(r.beyond_floor_ms.toFixed(0), 10)} ${pad(r.beyond_floor_per_grant_ms.toFixed(2), 9)} ${pad(`${r.mutations.extension ?? '–'}/${r.mutations.playwright ?? '–'}/${r.mutations.floor ?? '–'}`, 22)} ${pad(r.read_back, 9)}  ${r.runs.extension.length}/${r.runs.playwright.length}/${r.runs.floor.length}`,
   ),
   '',
   `Detection (route change -> launcher in the DOM, page latency 0): median ${detection.median_ms} ms, ` +

@@ -150,3 +150,93 @@ export async function measureIdleCost(ext, launchPlain, repeats) {
     },
   };
 }
+
+/**
+ * Installed in the API page before its scripts run (all subjects): every MutationRecord the page
+ * produces is counted, and each change of the wizard's current step is noted with the page's
+ * clock and the count so far. So a run's DOM mutations are the records between the wizard's
+ * Setup step appearing and the Create step last becoming current: the page's own re-renders in
+ * answer to what the subject did (the subject's reads cause none).
+ */
+export function pageProbe() {
+  const probe = { mutations: 0, steps: [] };
+  window.__benchProbe = probe;
+  new MutationObserver((records) => {
+    probe.mutations += records.length;
+    const step = document.querySelector('[role=dialog] [aria-current=step]')?.textContent?.trim();
+    if (step && step !== probe.steps.at(-1)?.step)
+      probe.steps.push({ step, at: performance.now(), mutations: probe.mutations });
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+}
+
+/** The probe's reading of one fill: mutations in the window, and each step's entry time. */
+export const probeReading = (page) =>
+  page.evaluate(() => {
+    const { steps, mutations } = window.__benchProbe ?? { steps: [], mutations: 0 };
+    const first = steps.find((s) => s.step === 'Setup');
+    const last = steps.findLast((s) => s.step === 'Create');
+    return {
+      mutations: first && last ? last.mutations - first.mutations : null,
+      all_mutations: mutations,
+      steps: steps.map((s) => `${s.step}@${Math.round(s.at - (first?.at ?? 0))}`),
+    };
+  });
+
+/**
+ * Installed in the helper page: keeps each run's outcome as the content script sent it over the
+ * run port ({ type: 'done', outcome }), whose `readBack` says which read-back path ran.
+ */
+export function outcomeTap() {
+  if (window.__benchOutcomes) return;
+  const outcomes = [];
+  window.__benchOutcomes = outcomes;
+  for (const ns of new Set([globalThis.chrome, globalThis.browser].filter(Boolean))) {
+    const tabs = ns.tabs;
+    const connect = tabs?.connect;
+    if (typeof connect !== 'function') continue;
+    const call = connect.bind(tabs);
+    Object.defineProperty(tabs, 'connect', {
+      configurable: true,
+      writable: true,
+      value: (...args) => {
+        const port = call(...args);
+        port.onMessage.addListener((m) => {
+          if (m?.type === 'done') outcomes.push(m.outcome);
+        });
+        return port;
+      },
+    });
+  }
+}
+
+/**
+ * `--profile`: main-thread time during one extension run, by whose code it was: the driver's
+ * (the extension's scripts), the page's (the simulation's app.js) or neither (idle, garbage
+ * collection, rendering). A sample in a built-in function (querySelectorAll, checkVisibility…)
+ * counts for the script that called it. CDP's sampling profiler; the numbers are estimates.
+ */
+export async function profileRun(page, run) {
+  const cdp = await page.createCDPSession();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  const result = await run();
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  const parent = new Map();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const ownerOf = (node) => {
+    for (let n = node; n; n = parent.get(n.id)) {
+      const url = n.callFrame.url;
+      if (/-extension:\/\//.test(url)) return 'extension_ms';
+      if (url.includes('/assets/sim/')) return 'page_ms';
+    }
+    return 'other_ms';
+  };
+  const ms = { extension_ms: 0, page_ms: 0, other_ms: 0 };
+  profile.samples.forEach((id, i) => {
+    ms[ownerOf(byId.get(id))] += (profile.timeDeltas[i] ?? 0) / 1000;
+  });
+  return { result, ms: Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Math.round(v)])) };
+}

@@ -119,6 +119,11 @@ interface Row {
    * row's page lacks must not take another row's checkbox away.
    */
   alone?: true;
+  /**
+   * The read-back path the run must report (its outcome's `readBack`, seen on the run port): the
+   * Create step's summary where the page shows one it can read, else the walk through the steps.
+   */
+  readBack?: 'summary' | 'walk';
 }
 
 /** Issue 11's audit: carter@ is a part of Ben Carter's email, never a reason to pick him. */
@@ -132,7 +137,39 @@ const ROWS: Row[] = [
   // before Next makes the page itself refuse Next ("Token Name is required."), and the run stops
   // in the page's words with nothing created. Both are safe, so both pass.
   { key: 'slowdown 10×', scenario: { slowdown: 10 }, expect: 'created' },
-  { key: 'defaults', scenario: {}, expect: 'created' },
+  { key: 'defaults', scenario: {}, expect: 'created', readBack: 'summary' },
+  // Issue 12: read-back reads the Create step's summary; where there is none, or it cannot be
+  // matched exactly, the run walks the steps instead, and still creates exactly the request.
+  {
+    key: 'summary table (Ant Design Descriptions)',
+    scenario: { summary: 'table' },
+    expect: 'created',
+    readBack: 'summary',
+  },
+  {
+    key: 'summary labelledby (term/definition)',
+    scenario: { summary: 'labelledby' },
+    expect: 'created',
+    readBack: 'summary',
+  },
+  { key: 'summary none', scenario: { summary: 'none' }, expect: 'created', readBack: 'walk' },
+  {
+    key: 'summaryScopes words ("All GET endpoints")',
+    scenario: { summaryScopes: 'words' },
+    expect: 'created',
+    readBack: 'walk',
+  },
+  {
+    key: 'summaryScopes paths',
+    scenario: { summaryScopes: 'paths' },
+    expect: 'created',
+    readBack: 'walk',
+  },
+  {
+    key: 'lateReset description, no summary (the walk catches it)',
+    scenario: { lateReset: { field: 'description', afterMs: 500 }, summary: 'none' },
+    expect: { createdOr: /Description/ },
+  },
   { key: 'latency 0', scenario: { latency: { min: 0, max: 0 } }, expect: 'created' },
   {
     key: 'missingScope Jobs:PUT',
@@ -537,6 +574,8 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 interface Outcome {
   key: string;
   status: string;
+  /** The run outcome's read-back path, from the run port ('none' when it reported none). */
+  readBack: string;
   records: Omit<CreatedToken, 'accountSid' | 'createdAt'>[];
   leaks: string[];
   checked?: string;
@@ -611,7 +650,12 @@ async function runRow(row: Row, index: number): Promise<Outcome> {
     debug(row, status);
     const mine = s.sim.records().filter((r) => r.name === name);
     const records = mine.map(({ accountSid: _sid, createdAt: _at, ...rest }) => rest);
-    const outcome: Outcome = { key: row.key, status, records, leaks: [] };
+    // The run's outcome as the content script sent it to the helper, seen by the tap.
+    const done = (await tapOf(helper))
+      .filter((line) => line.includes('"type":"done"'))
+      .map((line) => line.match(/"readBack":"(\w+)"/)?.[1] ?? 'none');
+    const readBack = done.at(-1) ?? 'unseen';
+    const outcome: Outcome = { key: row.key, status, readBack, records, leaks: [] };
 
     const [first] = mine;
     if (first) {
@@ -670,6 +714,10 @@ function judge(row: Row, o: Outcome): string[] {
     if (o.records.length) problems.push('stopped, but a token was created');
   }
   if (o.leaks.length) problems.push(`the Auth Token appears in: ${o.leaks.join(', ')}`);
+  if (row.readBack && o.readBack !== row.readBack)
+    problems.push(`expected read-back by ${row.readBack}, the run reported ${o.readBack}`);
+  if (created && o.readBack !== 'summary' && o.readBack !== 'walk')
+    problems.push(`created, but the run reported no read-back path (${o.readBack})`);
   return problems;
 }
 
@@ -698,6 +746,7 @@ afterAll(() => {
     return [
       row.key,
       o ? (/Token created$/.test(o.status) ? 'created' : o.status) : 'did not finish',
+      o?.readBack ?? '',
       record
         ? `${record.account} "${record.name}" v${record.version} ${record.primaryContact} ` +
           `[${record.developerEmails.join(' ')}] ${record.scopes.map((x) => `${x.category}:${x.methods.join('+')}`).join(' ')}`
@@ -705,13 +754,13 @@ afterAll(() => {
       o?.checked ? (o.leaks.length ? `LEAK: ${o.leaks.join(', ')}` : 'no leak') : '',
     ];
   });
-  const widths = [0, 1].map((i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   console.log(
-    `\nTrust matrix (${BROWSER}): scenario | outcome | backend record | Auth Token search\n` +
+    `\nTrust matrix (${BROWSER}): scenario | outcome | read-back | backend record | Auth Token search\n` +
       rows
         .map(
           (r) =>
-            `${r[0]?.padEnd(widths[0] ?? 0)} | ${r[1]?.padEnd(widths[1] ?? 0)} | ${r[2]} | ${r[3]}`,
+            `${r[0]?.padEnd(widths[0] ?? 0)} | ${r[1]?.padEnd(widths[1] ?? 0)} | ${r[2]?.padEnd(widths[2] ?? 0)} | ${r[3]} | ${r[4]}`,
         )
         .join('\n'),
   );

@@ -85,6 +85,24 @@ export type StepMarker = (typeof STEP_MARKERS)[number];
 export const BUTTON_NAMES = ['default', 'case', 'icon', 'next-step'] as const;
 export type ButtonNames = (typeof BUTTON_NAMES)[number];
 
+/**
+ * How the Create step shows its summary, each after a public pattern: `list` an HTML description
+ * list (dt/dd pairs in divs, as GOV.UK's summary list); `table` Ant Design's bordered Descriptions
+ * (a table, each row two th label + td content items); `labelledby` label/value div pairs, each
+ * value `role=definition` named by its `role=term` label with aria-labelledby (MUI Typography
+ * pairs given ARIA's term/definition roles); `none` no summary at all.
+ */
+export const SUMMARY_LAYOUTS = ['list', 'table', 'labelledby', 'none'] as const;
+export type SummaryLayout = (typeof SUMMARY_LAYOUTS)[number];
+
+/**
+ * How the summary words a category's grants: `methods` "Jobs GET, PUT" and the other ticked
+ * endpoints as "GET /path" beneath; `words` "All GET endpoints" for a wholly ticked method;
+ * `paths` only the path of every ticked endpoint.
+ */
+export const SUMMARY_SCOPES = ['methods', 'words', 'paths'] as const;
+export type SummaryScopes = (typeof SUMMARY_SCOPES)[number];
+
 export interface Scenario {
   /** Random delay in ms for every step change, data load and the Create call. */
   latency: { min: number; max: number };
@@ -166,6 +184,10 @@ export interface Scenario {
   buttonNames: ButtonNames;
   /** Users added to the account's users (after the seeded ones), for both the page and backend. */
   extraUsers: { name: string; email: string }[];
+  /** How the Create step shows its summary (see SUMMARY_LAYOUTS). */
+  summary: SummaryLayout;
+  /** How the summary words the grants (see SUMMARY_SCOPES). */
+  summaryScopes: SummaryScopes;
 }
 
 /** Read-only categories are a realistic default: reporting endpoints are GET-only. */
@@ -207,6 +229,8 @@ export const DEFAULT_SCENARIO: Scenario = {
   stepMarker: 'aria-current',
   buttonNames: 'default',
   extraUsers: [],
+  summary: 'list',
+  summaryScopes: 'methods',
 };
 
 const DEFAULT_LATE_RESET_MS = 500;
@@ -290,6 +314,8 @@ const PARAMS: { [K in keyof Scenario]?: (v: string) => Scenario[K] } = {
   labelDecoration: oneOf(LABEL_DECORATIONS, 'none'),
   stepMarker: oneOf(STEP_MARKERS, 'aria-current'),
   buttonNames: oneOf(BUTTON_NAMES, 'default'),
+  summary: oneOf(SUMMARY_LAYOUTS, 'list'),
+  summaryScopes: oneOf(SUMMARY_SCOPES, 'methods'),
   extraUsers: (v) =>
     v.split(',').flatMap((user) => {
       const m = /^(.*)<(.+)>$/.exec(user.trim());

@@ -22,6 +22,8 @@ export const en: PageStrings = {
   confirm: ['Confirm'],
   created: ['Access Token Created'],
   decorations: ['(optional)', '(required)', '*', ':'],
+  summaryScopes: ['API Scopes', 'Scopes'],
+  none: ['None'],
   latest: ['Latest'],
   account: ['Account'],
   addEmail: ['Add email', 'Add another email', 'Add developer email'],

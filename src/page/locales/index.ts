@@ -33,6 +33,12 @@ export interface PageStrings {
    * compared; any other word makes it a different label.
    */
   decorations: string[];
+  /**
+   * The Create step summary's term for the granted scopes (the other terms are the fields'
+   * labels), and its word for a field left empty.
+   */
+  summaryScopes: string[];
+  none: string[];
   /** Marks the newest API version in its option text. */
   latest: string[];
   /** aria-label of the top bar element showing the account name. */

@@ -26,6 +26,8 @@ export const ja: PageStrings = {
   confirm: ['確認'],
   created: ['アクセス トークンが作成されました'],
   decorations: ['（任意）', '（必須）', '*', '：'],
+  summaryScopes: ['API スコープ', 'スコープ'],
+  none: ['なし'],
   latest: ['最新'],
   account: ['アカウント'],
   addEmail: ['メールを追加', 'メール アドレスを追加'],

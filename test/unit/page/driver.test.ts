@@ -43,7 +43,7 @@ describe('review mode', () => {
     const outcome = await run(full, {
       onProgress: (p) => labels.push(`${p.index + 1}/${p.total} ${p.step.kind}`),
     });
-    expect(outcome).toEqual({ status: 'ready-for-review' });
+    expect(outcome).toEqual({ status: 'ready-for-review', readBack: 'walk' });
     expect(page.state.step).toBe(3);
     expect(page.state).toMatchObject(fullState);
     expect(page.created).toEqual([]);
@@ -60,7 +60,7 @@ describe('review mode', () => {
       nativeSelects: true,
       emailsLabel: '追加の開発者メール',
     });
-    expect(await run(full)).toEqual({ status: 'ready-for-review' });
+    expect(await run(full)).toEqual({ status: 'ready-for-review', readBack: 'walk' });
     expect(page.state).toMatchObject(fullState);
   });
 
@@ -72,7 +72,7 @@ describe('review mode', () => {
       emails: ['old@acme.example', 'dev@acme.example'],
     });
     page.render();
-    expect(await run(full)).toEqual({ status: 'ready-for-review' });
+    expect(await run(full)).toEqual({ status: 'ready-for-review', readBack: 'walk' });
     // The leftover tag is gone: read-back made the list exactly the requested one.
     expect(page.state).toMatchObject({
       ...fullState,
@@ -84,7 +84,7 @@ describe('review mode', () => {
 describe('create mode', () => {
   it('presses Create, confirms, sees the success dialog, never reads the secret', async () => {
     const page = mountWizardPage({ confirm: true });
-    expect(await run({ ...full, mode: 'create' })).toEqual({ status: 'created' });
+    expect(await run({ ...full, mode: 'create' })).toEqual({ status: 'created', readBack: 'walk' });
     expect(page.created).toEqual([fullRecord]);
     expect(page.secret()).not.toBeNull();
     expect(page.secretReads).toEqual([]);
@@ -95,7 +95,7 @@ describe('create mode', () => {
 
   it('creates without a confirm step too', async () => {
     const page = mountWizardPage();
-    expect(await run({ ...full, mode: 'create' })).toEqual({ status: 'created' });
+    expect(await run({ ...full, mode: 'create' })).toEqual({ status: 'created', readBack: 'walk' });
     expect(page.created).toEqual([fullRecord]);
     expect(page.secretReads).toEqual([]);
   });
@@ -109,6 +109,7 @@ describe('no page text after Create', () => {
       status: 'stopped',
       step: 'create',
       reason: 'the page showed a message after Create',
+      readBack: 'walk',
     });
     expect(JSON.stringify(outcome)).not.toContain('SECRET');
     expect(page.created).toEqual([fullRecord]);
@@ -187,7 +188,7 @@ describe('one run at a time, and cancel', () => {
       step: 'setup',
       reason: 'another run is already in progress on this page',
     });
-    expect(await first).toEqual({ status: 'ready-for-review' });
+    expect(await first).toEqual({ status: 'ready-for-review', readBack: 'walk' });
     expect(page.state).toMatchObject(fullState);
   });
 
@@ -242,6 +243,7 @@ describe('hand-built plans', () => {
       { kind: 'expectStep', step: 'contact' },
     ];
     const outcome = await runPlan(steps, { signal: new AbortController().signal, timeout: 500 });
+    // No readBack step in this plan: the outcome says no read-back path.
     expect(outcome).toEqual({ status: 'ready-for-review' });
     expect(page.state).toMatchObject({ step: 1, tokenName: 'Only a name', description: '' });
   });

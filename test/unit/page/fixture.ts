@@ -118,6 +118,12 @@ export interface FixtureOptions {
   preselected?: Record<string, Method[]>;
   /** Starts with the wizard open. */
   open?: boolean;
+  /**
+   * The Create step shows every term of what will be created (name, description, version,
+   * contact, emails, scopes) in a description list; without it only name and description, which
+   * is not enough to read back from.
+   */
+  fullSummary?: boolean;
   /** Label overrides, e.g. { tokenName: 'Token Title' } (the page renamed a label). */
   rename?: Partial<Record<'tokenName' | 'description' | 'next', string>>;
 }
@@ -268,8 +274,24 @@ export function mountWizardPage(options: FixtureOptions = {}): WizardPage {
             </div>`;
           })
           .join('')}`;
-      default:
-        return `<dl><dt>${T.tokenName}</dt><dd>${esc(state.tokenName)}</dd><dt>${T.description}</dt><dd>${esc(state.description)}</dd></dl>`;
+      default: {
+        const none = options.lang === 'ja' ? 'なし' : 'None';
+        const pair = (term: string, value: string) => `<dt>${term}</dt><dd>${value}</dd>`;
+        if (!options.fullSummary)
+          return `<dl>${pair(T.tokenName, esc(state.tokenName))}${pair(T.description, esc(state.description))}</dl>`;
+        const user = USERS.find((u) => u.email === state.contact);
+        const scopes = Object.entries(state.scopes)
+          .filter(([, methods]) => methods.length)
+          .map(([cat, methods]) => `<li><b>${esc(catLabel(cat))}</b> ${methods.join(', ')}</li>`);
+        return `<dl>${[
+          pair(T.tokenName, esc(state.tokenName)),
+          pair(T.description, esc(state.description) || none),
+          pair(T.apiVersion, esc(T.version(state.version, false))),
+          pair(T.primaryContact, user ? esc(`${user.name} <${user.email}>`) : esc(state.contact)),
+          pair(T.emails, esc(state.emails.join(', ')) || none),
+          pair(T.steps[2] as string, `<ul>${scopes.join('')}</ul>`),
+        ].join('')}</dl>`;
+      }
     }
   };
 

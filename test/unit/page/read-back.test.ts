@@ -23,20 +23,20 @@ describe('late resets: filled once more, then read again', () => {
       stepDelay: 20,
       lateReset: { field: 'description', afterMs: 30 },
     });
-    expect(await run(base)).toEqual({ status: 'created' });
+    expect(await run(base)).toEqual({ status: 'created', readBack: 'walk' });
     expect(page.fills.description).toBe(2);
     expect(page.created).toMatchObject([{ description: base.description }]);
   });
 
   it('re-chooses a version the page reset to its default', async () => {
     const page = mountWizardPage({ stepDelay: 20, lateReset: { field: 'version', afterMs: 40 } });
-    expect(await run(base)).toEqual({ status: 'created' });
+    expect(await run(base)).toEqual({ status: 'created', readBack: 'walk' });
     expect(page.created).toMatchObject([{ version: 15 }]);
   });
 
   it('re-chooses a primary contact the page reset when its users loaded', async () => {
     const page = mountWizardPage({ stepDelay: 20, lateReset: { field: 'contact', afterMs: 60 } });
-    expect(await run(base)).toEqual({ status: 'created' });
+    expect(await run(base)).toEqual({ status: 'created', readBack: 'walk' });
     expect(page.created).toMatchObject([{ contact: 'ben@acme.example' }]);
   });
 });
@@ -56,7 +56,9 @@ describe('differences that do not go away stop the run before Create', () => {
   for (const [field, step, reason] of cases) {
     it(`${field} reset after every fill`, async () => {
       const page = mountWizardPage({ stepDelay: 5, alwaysReset: field });
-      expect(await run(base)).toEqual({ status: 'stopped', step, reason });
+      // The page's own refusal of an empty name comes before read-back: no read-back path.
+      const path = field === 'tokenName' ? {} : { readBack: 'walk' };
+      expect(await run(base)).toEqual({ status: 'stopped', step, reason, ...path });
       expect(page.created).toEqual([]);
     });
   }
@@ -67,6 +69,7 @@ describe('differences that do not go away stop the run before Create', () => {
       status: 'stopped',
       step: 'contact',
       reason: "Developer Emails is '', expected 'dev@acme.example'",
+      readBack: 'walk',
     });
     expect(page.created).toEqual([]);
   });
@@ -80,6 +83,7 @@ describe('differences that do not go away stop the run before Create', () => {
       status: 'stopped',
       step: 'scopes',
       reason: 'Ads did not turn off',
+      readBack: 'walk',
     });
     expect(page.created).toEqual([]);
   });
@@ -92,7 +96,7 @@ describe('read-back makes the page match the expectation exactly', () => {
       (s) => s.kind !== 'clearScopes' && s.kind !== 'setGrants',
     );
     const outcome = await runPlan(steps, { signal: new AbortController().signal, timeout: 500 });
-    expect(outcome).toEqual({ status: 'created' });
+    expect(outcome).toEqual({ status: 'created', readBack: 'walk' });
     expect(page.created).toMatchObject([{ scopes: { Jobs: ['GET'] } }]);
   });
 
@@ -114,6 +118,7 @@ describe('read-back makes the page match the expectation exactly', () => {
       status: 'stopped',
       step: 'scopes',
       reason: 'Reports PUT is not offered on this page',
+      readBack: 'walk',
     });
     expect(page.created).toEqual([]);
   });
@@ -124,7 +129,7 @@ describe('read-back makes the page match the expectation exactly', () => {
       ...base,
       scopes: [{ category: 'Reports', methods: ['GET'], endpoints: [] }],
     });
-    expect(outcome).toEqual({ status: 'created' });
+    expect(outcome).toEqual({ status: 'created', readBack: 'walk' });
     expect(page.created).toMatchObject([{ scopes: { Reports: ['GET'] } }]);
   });
 });

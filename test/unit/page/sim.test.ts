@@ -191,19 +191,19 @@ describe('the scopes step as design systems build it', { timeout: 30_000 }, () =
     for (const categoryLayout of layouts)
       it(`category toggle ${categoryToggle}, rows in its ${categoryLayout}`, async () => {
         await loadSim({ categoryToggle, categoryLayout });
-        expect(await run(full, opts)).toEqual({ status: 'created' });
+        expect(await run(full, opts)).toEqual({ status: 'created', readBack: 'summary' });
         expect(backend.created).toEqual([record]);
       });
 
   it('rows as a data table whose checkbox is named by the summary', async () => {
     await loadSim({ endpointRow: 'table' });
-    expect(await run(full, opts)).toEqual({ status: 'created' });
+    expect(await run(full, opts)).toEqual({ status: 'created', readBack: 'summary' });
     expect(backend.created).toEqual([record]);
   });
 
   it('paths with camel-case placeholders ({accountSid})', async () => {
     await loadSim({ pathPlaceholders: 'camel', endpointText: 'path' });
-    expect(await run(full, opts)).toEqual({ status: 'created' });
+    expect(await run(full, opts)).toEqual({ status: 'created', readBack: 'summary' });
     expect(backend.created).toEqual([record]);
   });
 
@@ -220,16 +220,47 @@ describe('the scopes step as design systems build it', { timeout: 30_000 }, () =
   it('rows that show only the summary, matched through the catalog summaries', async () => {
     await loadSim({ endpointText: 'summary' });
     const withText = { ...full, scopes: withSummaries(full.scopes, publicCatalog('partner')) };
-    expect(await run(withText, opts)).toEqual({ status: 'created' });
+    // The summary names endpoints by path, which these rows never showed: read back by walking.
+    expect(await run(withText, opts)).toEqual({ status: 'created', readBack: 'walk' });
     expect(backend.created).toEqual([record]);
   });
+});
+
+describe('read-back: the Create step summary as design systems lay it out', {
+  timeout: 30_000,
+}, () => {
+  const cases: [string, Partial<Scenario>, 'summary' | 'walk'][] = [
+    ['a description list', {}, 'summary'],
+    ['Ant Design bordered Descriptions (th/td, two a row)', { summary: 'table' }, 'summary'],
+    ['term/definition divs by aria-labelledby', { summary: 'labelledby' }, 'summary'],
+    [
+      'the Japanese summary, categories translated',
+      { lang: 'ja', jaCategoryNames: 'translated' },
+      'summary',
+    ],
+    ['the older per-method page', { scopeRows: 'methods' }, 'summary'],
+    // Unreadable or absent: the walk, never a partial read.
+    ['no summary', { summary: 'none' }, 'walk'],
+    ['methods as words ("All GET endpoints")', { summaryScopes: 'words' }, 'walk'],
+    ['only endpoint paths', { summaryScopes: 'paths' }, 'walk'],
+  ];
+  for (const [what, scenario, path] of cases)
+    it(`${what}: read back by ${path}`, async () => {
+      await loadSim(scenario);
+      const perMethodPage = scenario.scopeRows === 'methods';
+      expect(await run(perMethodPage ? perMethod : full, opts)).toEqual({
+        status: 'created',
+        readBack: path,
+      });
+      expect(backend.created).toEqual([perMethodPage ? perMethodRecord : record]);
+    });
 });
 
 describe('the driver on the simulation', { timeout: 30_000 }, () => {
   it('creates exactly the requested token (custom drop-downs, options after a delay)', async () => {
     await loadSim({});
     const reads = trapSecrets();
-    expect(await run(full, opts)).toEqual({ status: 'created' });
+    expect(await run(full, opts)).toEqual({ status: 'created', readBack: 'summary' });
     expect(backend.created).toEqual([record]);
     // The success dialog showed its credentials, and the driver read none of them.
     expect(document.querySelectorAll('code.credential-value')).toHaveLength(2);
@@ -240,7 +271,10 @@ describe('the driver on the simulation', { timeout: 30_000 }, () => {
 
   it('stops at Create for review without creating', async () => {
     await loadSim({});
-    expect(await run({ ...full, mode: 'review' }, opts)).toEqual({ status: 'ready-for-review' });
+    expect(await run({ ...full, mode: 'review' }, opts)).toEqual({
+      status: 'ready-for-review',
+      readBack: 'summary',
+    });
     expect(backend.created).toEqual([]);
   });
 
@@ -250,13 +284,13 @@ describe('the driver on the simulation', { timeout: 30_000 }, () => {
       nativeSelects: true,
       emailsLabel: 'Additional developer emails',
     });
-    expect(await run(full, opts)).toEqual({ status: 'created' });
+    expect(await run(full, opts)).toEqual({ status: 'created', readBack: 'summary' });
     expect(backend.created).toEqual([record]);
   });
 
   it('Japanese page with translated categories', async () => {
     await loadSim({ lang: 'ja', jaCategoryNames: 'translated' });
-    expect(await run(full, opts)).toEqual({ status: 'created' });
+    expect(await run(full, opts)).toEqual({ status: 'created', readBack: 'summary' });
     expect(backend.created).toEqual([record]);
   });
 
@@ -276,20 +310,20 @@ describe('the driver on the simulation', { timeout: 30_000 }, () => {
       },
       { signal: listening.signal },
     );
-    expect(await run(full, opts)).toEqual({ status: 'created' });
+    expect(await run(full, opts)).toEqual({ status: 'created', readBack: 'summary' });
     expect(descriptionFills).toBe(2);
     expect(backend.created).toEqual([record]);
   });
 
   it('late data, a wizard opened by the page itself and many categories', async () => {
     await loadSim({ lateData: 150, openWizard: true, extraCategories: 60 });
-    expect(await run(full, opts)).toEqual({ status: 'created' });
+    expect(await run(full, opts)).toEqual({ status: 'created', readBack: 'summary' });
     expect(backend.created).toEqual([record]);
   });
 
   it('the older per-method page', async () => {
     await loadSim({ scopeRows: 'methods' });
-    expect(await run(perMethod, opts)).toEqual({ status: 'created' });
+    expect(await run(perMethod, opts)).toEqual({ status: 'created', readBack: 'summary' });
     expect(backend.created).toEqual([perMethodRecord]);
   });
 

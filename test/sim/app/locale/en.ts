@@ -86,6 +86,7 @@ export const en = {
   scopesIntro: 'Turn on an API category, then select the access scopes this token may use.',
   reviewIntro: 'Check the details below, then create the token.',
   summaryScopes: 'Scopes',
+  summaryAllMethod: 'All {method} endpoints',
   summaryEmails: 'Developer emails',
   none: 'None',
   // Errors (role=alert)

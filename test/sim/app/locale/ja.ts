@@ -82,6 +82,7 @@ export const ja: Messages = {
   scopesIntro: 'API カテゴリをオンにしてから、許可するアクセス スコープを選択します。',
   reviewIntro: '内容を確認してから、トークンを作成してください。',
   summaryScopes: 'スコープ',
+  summaryAllMethod: 'すべての {method} エンドポイント',
   summaryEmails: '開発者のメール アドレス',
   none: 'なし',
   errNameRequired: 'トークン名は必須です。',
