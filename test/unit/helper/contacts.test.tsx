@@ -6,6 +6,7 @@ import { App } from '../../../src/helper/app';
 import { pageContacts } from '../../../src/helper/token-form';
 import { fakeBrowser, resetFakeBrowser } from '../fakes/browser';
 import { installFakePage } from '../fakes/page';
+import { startNewPreset } from './views';
 
 const TAB = 7;
 const PEOPLE = [
@@ -29,6 +30,7 @@ afterEach(cleanup);
 describe('primary contact from the page', () => {
   it("offers the page's people by name and email, and stores the email picked", async () => {
     open(PEOPLE);
+    await startNewPreset();
     const box = (await screen.findByRole('combobox', {
       name: 'Primary contact',
     })) as HTMLInputElement;
@@ -47,6 +49,7 @@ describe('primary contact from the page', () => {
 
   it('keeps a free-text box when the page has not shown its list', async () => {
     open();
+    await startNewPreset();
     const box = await screen.findByRole('textbox', { name: 'Primary contact' });
     expect(box.getAttribute('list')).toBeNull();
     expect(document.querySelector('datalist')).toBeNull();
