@@ -1,34 +1,18 @@
 import type { JSX } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { firstIssueText } from '../core/issue-text';
-import { type ListedPreset, type Preset, PresetSchema } from '../core/preset';
-import {
-  withDefault,
-  withPresetAdded,
-  withPresetRemoved,
-  withPresetReplaced,
-  withPresetRestored,
-  withSettings,
-} from '../core/preset-list';
+import type { ListedPreset, Preset } from '../core/preset';
+import { withPresetAdded, withSettings } from '../core/preset-list';
 import type { Scope } from '../core/scopes';
 import type { RunMode } from '../core/token-request';
 import { t } from '../platform/i18n';
 import { sendToTab } from '../platform/messaging';
 import { extensionUrl, openTab } from '../platform/runtime';
-import { loadPresets } from '../platform/storage';
-import {
-  checkForm,
-  emptyForm,
-  type FormState,
-  formFromPreset,
-  newPresetId,
-  presetFromForm,
-  sameForm,
-} from './form';
+import { checkForm, emptyForm, type FormState, formFromPreset, sameForm } from './form';
 import type { NameEdit } from './name-prompt';
 import { PageSummary } from './page-summary';
 import { panelIsClear } from './panel-guard';
 import { prepareRun } from './prepare-run';
+import { presetActions } from './preset-actions';
 import { useRun } from './run';
 import { resolvedVersion, type ShownCatalog, shownCatalog } from './shown-catalog';
 import { StorageNotices } from './storage-notices';
@@ -39,8 +23,6 @@ import { EditView } from './views/edit-view';
 import { HomeView } from './views/home-view';
 import { RunView } from './views/run-view';
 import { findSelected, type Selection, userSelection } from './views/selection';
-
-export type { Selection } from './views/selection';
 
 export interface Notice {
   text: string;
@@ -166,41 +148,28 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
     setView('edit');
   };
 
-  /** Validates the form as a preset; says why when it cannot be saved. */
-  const asPreset = (identity: { id: string; name: string }): Preset | undefined => {
-    if (check.unknownPlaceholders.length) {
-      say(t('templateUnknown', check.unknownPlaceholders.join(', ')), 'error');
-      return undefined;
-    }
-    if (check.invalidEmails.length) {
-      say(t('invalidEmail', check.invalidEmails.join(', ')), 'error');
-      return undefined;
-    }
-    const parsed = PresetSchema.safeParse(presetFromForm(form, identity, now()));
-    if (!parsed.success) {
-      say(t('presetInvalid', firstIssueText(parsed.error)), 'error');
-      return undefined;
-    }
-    return parsed.data;
-  };
-
-  const createPreset = async (name: string) => {
-    const preset = asPreset({ id: newPresetId(), name });
-    if (!preset) return;
-    if (await save(withPresetAdded(state, preset), t('presetSaved', preset.name))) {
-      setSelection(userSelection(preset.id));
+  const actions = presetActions({
+    state,
+    selected,
+    form,
+    check,
+    now,
+    save,
+    say,
+    select: (value, preset) => {
+      setSelection(value);
       setNameEdit(undefined);
-    }
-  };
+      if (preset) setForm(formFromPreset(preset));
+    },
+    edit,
+    home: () => {
+      setSelection('');
+      setForm(emptyForm());
+      setView('home');
+    },
+  });
 
-  const saveChanges = async () => {
-    if (!selected || selected.managed) return;
-    const preset = asPreset({ id: selected.id, name: selected.name });
-    if (!preset) return;
-    await save(withPresetReplaced(state, preset), t('presetSaved', preset.name));
-  };
-
-  /** A preset made elsewhere (captured from the page): saved, then opened for editing. */
+  /** A preset made elsewhere (captured from the page): saved, then opened at its token name. */
   const addPreset = async (preset: Preset, done: string): Promise<boolean> => {
     if (!(await save(withPresetAdded(state, preset), done))) return false;
     setSelection(userSelection(preset.id));
@@ -209,63 +178,6 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
     focusNext.current = 'token-name';
     setView('edit');
     return true;
-  };
-
-  const renamePreset = async (name: string) => {
-    if (!selected || selected.managed) return;
-    const renamed = PresetSchema.safeParse({
-      ...selected,
-      managed: undefined,
-      name,
-      updatedAt: now().toISOString(),
-    });
-    if (!renamed.success) {
-      say(t('presetInvalid', firstIssueText(renamed.error)), 'error');
-      return;
-    }
-    if (await save(withPresetReplaced(state, renamed.data), t('presetSaved', renamed.data.name)))
-      setNameEdit(undefined);
-  };
-
-  const duplicatePreset = async () => {
-    if (!selected) return;
-    const { managed: _flag, ...copy } = selected;
-    const name = t('copyName', selected.name).slice(0, 100);
-    const preset: Preset = { ...copy, id: newPresetId(), name, updatedAt: now().toISOString() };
-    if (await save(withPresetAdded(state, preset), t('presetSaved', name))) {
-      setSelection(userSelection(preset.id));
-      setForm(formFromPreset(preset));
-    }
-  };
-
-  const deletePreset = async () => {
-    if (!selected || selected.managed) return;
-    const result = withPresetRemoved(state, selected.id);
-    if (!result) return;
-    const { removed } = result;
-    const undo = async () => {
-      // Put back where it was, as it was; later changes to other presets are kept.
-      const current = await loadPresets();
-      if (
-        await save(
-          withPresetRestored(current.state, removed),
-          t('presetRestored', removed.preset.name),
-          undefined,
-          current,
-        )
-      )
-        edit(userSelection(removed.preset.id));
-    };
-    if (await save(result.state, t('presetDeleted', removed.preset.name), () => void undo())) {
-      setSelection('');
-      setForm(emptyForm());
-      setView('home');
-    }
-  };
-
-  const makeDefault = async () => {
-    if (!selected || selected.managed) return;
-    await save(withDefault(state, selected.id), t('presetDefaultSet', selected.name));
   };
 
   const setOpenAutomatically = async (on: boolean) => {
@@ -388,9 +300,9 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
           nameEdit={nameEdit}
           onNameEdit={setNameEdit}
           onNameSubmit={(e, name) =>
-            void (e.kind === 'create' ? createPreset(name) : renamePreset(name))
+            void (e.kind === 'create' ? actions.create(name) : actions.rename(name))
           }
-          onSave={() => void saveChanges()}
+          onSave={() => void actions.saveChanges()}
           onCancel={() => {
             setNameEdit(undefined);
             setView('home');
@@ -398,9 +310,9 @@ export function App({ search, now = () => new Date() }: Props): JSX.Element {
           onRun={(mode, clicked) =>
             void startRun(form, selected?.name ?? '', mode, 'edit', clicked)
           }
-          onDuplicate={() => void duplicatePreset()}
-          onDelete={() => void deletePreset()}
-          onMakeDefault={() => void makeDefault()}
+          onDuplicate={() => void actions.duplicate()}
+          onDelete={() => void actions.remove()}
+          onMakeDefault={() => void actions.makeDefault()}
         />
       ) : (
         <HomeView
