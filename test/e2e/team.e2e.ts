@@ -16,7 +16,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserExecutable, targetBrowser } from './harness/browser-paths.ts';
 import { byRole, PARTNER_API_PATH, withSession } from './harness/session.ts';
-import { listedPresets, newPreset, openPreset } from './support/helper-ui.ts';
+import { goHome, listedPresets, newPreset, openPreset } from './support/helper-ui.ts';
 import { waitForLauncher } from './support/launcher-root.ts';
 
 // Team features in the real browser, through the helper page as a person uses it: a pack is
@@ -173,7 +173,8 @@ describe(`team features (${BROWSER})`, () => {
     const stored = JSON.stringify(await readStorage(helper));
     for (const secret of secrets) expect(stored).not.toContain(secret);
 
-    // The helper lists it in the Team section.
+    // The helper lists it in the Team section, on the home view.
+    await goHome(helper);
     await openTeam(helper);
     await helper.waitForSelector(`ol.audit ::-p-text(${name})`, { timeout: 10_000 });
     await helper.close();

@@ -142,7 +142,8 @@ describe('save page selection as preset', () => {
     ).toBeTruthy();
     const tokenName = screen.getByRole('textbox', { name: 'Token name' });
     expect(tokenName).toHaveProperty('value', 'acme-catalog-sync');
-    expect(document.activeElement).toBe(tokenName);
+    // The edit view starts at the token name, once it has rendered.
+    await waitFor(() => expect(document.activeElement).toBe(tokenName));
     expect(screen.getByRole('checkbox', { name: 'Catalogs GET' })).toHaveProperty('checked', true);
     expect(
       screen.getByRole('checkbox', { name: `Reports GET ${P}/Reports List all available reports` }),
