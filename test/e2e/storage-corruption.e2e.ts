@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { byRole, withSession } from './harness/session.ts';
 import { readArea, resetTo, type StorageApi, withStorage } from './support/ext-storage.ts';
-import { BROWSER, listedPresets, openPreset } from './support/helper-ui.ts';
+import { BROWSER, goHome, listedPresets, openPreset } from './support/helper-ui.ts';
 
 /**
  * Stored data this version cannot read must never cost a readable preset (issue 13). Each case
@@ -150,7 +150,12 @@ async function openHelper(): Promise<Page> {
   return helper;
 }
 
-const listed = (helper: Page) => listedPresets(helper);
+/** The presets the helper lists on its home view (a save leaves it in the edit view). */
+const listed = async (helper: Page) => {
+  await helper.bringToFront();
+  await goHome(helper);
+  return listedPresets(helper);
+};
 
 async function saveAsPreset(helper: Page, name: string) {
   // From Alpha, so the form is a valid preset (a broken meta loses the default).
