@@ -158,6 +158,37 @@ describe(`home view (${BROWSER})`, () => {
     );
   });
 
+  it("offers the page's contact list (name and email) as choices once a run has shown it", async () => {
+    await seedPresets(s, [
+      { ...(PRESETS[1] as SeedPreset), primaryContact: 'ben.carter@acme-media.example' },
+    ]);
+    const { page, helper } = await popup();
+    const card = await presetCard(helper, 'Reporting (read-only)');
+    await (await card.waitForSelector(`${byRole('button', 'Fill form')}:not([disabled])`))?.click();
+    await page.bringToFront();
+    await helper.waitForFunction(
+      () =>
+        /Ready for review$|^Stopped:/.test(
+          document.querySelector('[role="status"]')?.textContent?.trim() ?? '',
+        ),
+      { timeout: 60_000, polling: 'mutation' },
+    );
+    await helper.bringToFront();
+    // A new preset's Primary contact now lists the account's users the wizard showed.
+    await helper.locator(byRole('button', 'Back')).click();
+    await helper.locator(byRole('button', 'New preset')).click();
+    const box = await helper.waitForSelector(byRole('combobox', 'Primary contact'));
+    const choices = await box?.evaluate((el) =>
+      [...((el as HTMLInputElement).list?.options ?? [])].map((o) => [o.value, o.label]),
+    );
+    expect(choices).toEqual([
+      ['aiko.tanaka@acme-media.example', 'Aiko Tanaka'],
+      ['ben.carter@acme-media.example', 'Ben Carter'],
+      ['chloe.dubois@acme-media.example', 'Chloé Dubois'],
+      ['diego.ramos@acme-media.example', 'Diego Ramos'],
+    ]);
+  });
+
   it('the edit view cancels without saving, and saves', async () => {
     await seedPresets(s, PRESETS);
     const { helper } = await popup();
