@@ -88,8 +88,8 @@ async function tabThrough(popup: Page): Promise<{ seen: string[]; problems: stri
 const AXE_SOURCE: string = createRequire(import.meta.url)('axe-core').source;
 
 /**
- * axe cannot work out the contrast of text it sees overlapped (here: scrolled under the sticky run
- * bar) and leaves it "incomplete", unchecked. So the audit runs with the whole document in view
+ * axe cannot work out the contrast of text it sees overlapped (content scrolled under another
+ * element) and leaves it "incomplete", unchecked. So the audit runs with the whole document in view
  * (a viewport as tall as the content), and anything still incomplete fails as well.
  */
 async function showWhole(page: Page, doc: Page | Frame = page): Promise<void> {
