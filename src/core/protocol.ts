@@ -21,6 +21,17 @@ export interface PageInfo {
   versions?: string[];
   /** What the wizard's scope step offers, once it has been seen. */
   scopes?: ScopeCatalog;
+  /**
+   * The account's users as the contact step's Primary Contact list showed them, once it has been
+   * shown in full (never guessed from elsewhere on the page): choices for a preset's contact.
+   */
+  contacts?: PageContact[];
+}
+
+/** One person of the page's Primary Contact list. */
+export interface PageContact {
+  name: string;
+  email: string;
 }
 
 /** Page state captured from an open wizard ("Save page selection as preset"). */

@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { WizardStep } from '../core/plan';
 import type { RunOut, RunOutcome } from '../core/protocol';
 import type { ScopeCatalog } from '../core/scopes';
 import type { TokenRequest } from '../core/token-request';
 import { t } from '../platform/i18n';
 import { connectRun, type RunConnection } from '../platform/ports';
+import { wizardStepOf } from './run-progress';
 import { outcomeText, progressText } from './run-text';
 
 /**
@@ -15,6 +17,8 @@ import { outcomeText, progressText } from './run-text';
 export interface RunState {
   running: boolean;
   status: string;
+  /** The wizard step the page is on, while running. */
+  step?: WizardStep;
   outcome?: RunOutcome;
 }
 
@@ -43,6 +47,7 @@ export function useRun(onOffered: (offered: ScopeCatalog) => void) {
           setState({
             running: true,
             status: progressText(message.index, message.total, message.step),
+            step: wizardStepOf(message.step),
           });
         } else if (message.type === 'done') {
           if (message.offered?.length) offered.current(message.offered);

@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { expandTemplate, PLACEHOLDERS } from '../core/name-template';
-import type { PageInfo } from '../core/protocol';
+import type { PageContact, PageInfo } from '../core/protocol';
 import { t } from '../platform/i18n';
 import { type FormCheck, type FormState, versionChoices } from './form';
 import { ScopePicker, type ScopesUpdate } from './scope-picker';
@@ -37,6 +37,7 @@ export function TokenForm(props: Props): JSX.Element {
           presetName: props.presetName,
         })
       : undefined;
+  const contacts = pageContacts(page);
   const emailError = check.invalidEmails.length
     ? t('invalidEmail', check.invalidEmails.join(', '))
     : '';
@@ -96,11 +97,21 @@ export function TokenForm(props: Props): JSX.Element {
           value={form.primaryContact}
           maxLength={320}
           autocomplete="off"
+          list={contacts.length ? 'page-contacts' : undefined}
           aria-describedby="primary-contact-hint"
           onInput={(e) => set('primaryContact', e.currentTarget.value)}
         />
+        {contacts.length > 0 && (
+          // The page's own list, by email (what is stored); free text stays for other accounts.
+          <datalist id="page-contacts">
+            {contacts.map((c) => (
+              // Browsers show the value (the email) beside the label (the name).
+              <option key={c.email} value={c.email} label={c.name || c.email} />
+            ))}
+          </datalist>
+        )}
         <p id="primary-contact-hint" class="hint">
-          {t('primaryContactHint')}
+          {contacts.length ? t('primaryContactPickHint') : t('primaryContactHint')}
         </p>
       </div>
 
@@ -127,5 +138,19 @@ export function TokenForm(props: Props): JSX.Element {
         shown={props.shown}
       />
     </fieldset>
+  );
+}
+
+/** The page's contact list as choices: well-formed entries only, each address once. */
+export function pageContacts(page: PageInfo | undefined): PageContact[] {
+  const seen = new Set<string>();
+  return (Array.isArray(page?.contacts) ? page.contacts : []).filter(
+    (c): c is PageContact =>
+      typeof c?.email === 'string' &&
+      typeof c.name === 'string' &&
+      c.email.length <= 320 &&
+      c.name.length <= 200 &&
+      !seen.has(c.email) &&
+      !!seen.add(c.email),
   );
 }

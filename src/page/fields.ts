@@ -3,7 +3,7 @@ import { contentText } from './accessible-name';
 import { chooseOption, pressEnter, ready, shownValue, typeText } from './actions';
 import { en } from './locales/en';
 import { getOne, nameOf, one, queryAll, roleOf, waitFor, waitForFound, waitForOne } from './locate';
-import { rememberVersionOptions, versionOptions } from './page-info';
+import { rememberContactOptions, rememberVersionOptions, versionOptions } from './page-info';
 import { hasAny, isAny, key, norm, squash } from './text';
 import { alertText, type Ctx, checkAlert, Stop, wizard } from './wizard';
 
@@ -114,14 +114,20 @@ export function choiceShows(c: Ctx, field: ChoiceField, want: string, shown: str
 export async function chooseField(c: Ctx, field: ChoiceField, want: string): Promise<void> {
   if (field === 'primaryContact' && !want) return; // '' keeps the page's default contact
   const what = fieldName(field);
+  const control = ready(await choiceControl(c, field), what);
+  // An editable combobox lists only what fits the typed text: not the account's users.
+  const wholeList = control.localName !== 'input';
   await chooseOption(
-    ready(await choiceControl(c, field), what),
+    control,
     {
       // An editable combobox filters by what is typed: the request less its last character, so
       // that the typed text alone never reads as the choice (only a picked option completes
       // it); nothing for "latest", which lists every option.
       typed: want === 'latest' ? '' : want.slice(0, -1),
-      match: (names) => matchOptions(c, field, want, names),
+      match: (names) => {
+        if (field === 'primaryContact' && wholeList) rememberContactOptions(names);
+        return matchOptions(c, field, want, names);
+      },
       refuse: (hits) =>
         new Stop(
           FIELD_STEP[field],

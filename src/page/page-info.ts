@@ -1,4 +1,4 @@
-import type { PageInfo } from '../core/protocol';
+import type { PageContact, PageInfo } from '../core/protocol';
 import { categoryKey, type OfferedCategory, type ScopeCatalog } from '../core/scope-model';
 import { contentText } from './accessible-name';
 import { accountKind, detectLocale, isDetected } from './detect';
@@ -15,6 +15,8 @@ interface Seen {
   versionNames: string[];
   /** Category -> what it offered when last seen on, or only its name while never seen on. */
   scopes: Map<string, OfferedCategory | { category: string; unseen: true }>;
+  /** The Primary Contact list's people, as last shown whole. */
+  contacts?: PageContact[];
 }
 
 /**
@@ -52,6 +54,24 @@ export const offeredScopes = (): ScopeCatalog =>
     'unseen' in seen ? { category: seen.category, methods: [], endpoints: [], unseen: true } : seen,
   );
 
+/** An address in a contact option's text; the option's other words are the person's name. */
+const EMAIL = /[^\s<>()[\],;:"']+@[^\s<>()[\],;:"']+/;
+
+/**
+ * The Primary Contact list's option texts ("Ben Carter <ben@acme.example>"), read when the whole
+ * list was on the page (not one filtered by typing). An option without an address names nobody
+ * the helper could store, so it is left out rather than guessed at.
+ */
+export function rememberContactOptions(names: readonly string[]): void {
+  const contacts = names.flatMap((text) => {
+    const email = text.match(EMAIL)?.[0];
+    if (!email) return [];
+    const name = squash(text.replace(email, '').replace(/[<>()[\]]/g, ' '));
+    return [{ name, email }];
+  });
+  if (contacts.length) seen.contacts = contacts;
+}
+
 /** Version numbers, newest first. */
 const versionNumbers = (): string[] =>
   [...new Set(seen.versionNames.map((n) => n.match(/\d+/)?.[0] ?? ''))]
@@ -73,5 +93,6 @@ export function readPageInfo(): PageInfo {
     account: account ? squash(contentText(account)) || undefined : undefined,
     versions: versions.length ? versions : undefined,
     scopes: seenScopes.size ? offeredScopes() : undefined,
+    contacts: seen.contacts?.map((c) => ({ ...c })),
   };
 }

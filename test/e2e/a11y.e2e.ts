@@ -22,15 +22,74 @@ const message = (lang: string, key: string): string =>
 const MESSAGES = Object.fromEntries(
   (['en', 'ja'] as const).map((lang) => [
     lang,
-    { fillForm: message(lang, 'fillForm'), runReady: message(lang, 'runReady') },
+    {
+      fillForm: message(lang, 'fillForm'),
+      runReady: message(lang, 'runReady'),
+      editPreset: message(lang, 'editPreset'),
+      saveAsPreset: message(lang, 'saveAsPreset'),
+    },
   ]),
-) as Record<'en' | 'ja', { fillForm: string; runReady: string }>;
+) as Record<
+  'en' | 'ja',
+  { fillForm: string; runReady: string; editPreset: string; saveAsPreset: string }
+>;
+
+/** A button by its name in the helper's language, or in English (Firefox here falls back). */
+const eitherLanguage = (lang: 'en' | 'ja', key: 'fillForm' | 'editPreset' | 'saveAsPreset') =>
+  `${byRole('button', MESSAGES[lang][key])}:not([disabled]), ${byRole('button', MESSAGES.en[key])}:not([disabled])`;
+
+/** Opens the preset `name` in the edit view, from its card's Edit button. */
+async function openPresetView(doc: Page | Frame, lang: 'en' | 'ja', name: string): Promise<void> {
+  const card = await doc.waitForSelector(byRole('article', name), { timeout: 15_000 });
+  const edit = await card?.waitForSelector(eitherLanguage(lang, 'editPreset'));
+  await edit?.click();
+  await doc.waitForSelector('#edit-h', { timeout: 10_000 });
+}
+
+/**
+ * Presses Tab until focus comes back round, checking each control's focus ring (3:1 against the
+ * page) as it goes. Returns what was reached and what failed.
+ */
+async function tabThrough(popup: Page): Promise<{ seen: string[]; problems: string[] }> {
+  const seen: string[] = [];
+  const problems: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    await popup.keyboard.press('Tab');
+    const focus = await popup.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return undefined;
+      const style = getComputedStyle(el);
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const lum = (c: string) => {
+        const [r = 0, g = 0, b = 0] = rgb(c).map((v) => {
+          const x = v / 255;
+          return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const bg = getComputedStyle(document.body).backgroundColor;
+      const [hi, lo] = [lum(style.outlineColor), lum(bg)].sort((a, b) => b - a);
+      return {
+        what: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? ''} ${el.id} ${el.getAttribute('aria-describedby') ?? ''}`,
+        ring: style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2,
+        contrast: ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05),
+      };
+    });
+    if (!focus) continue;
+    if (seen.includes(focus.what)) break;
+    seen.push(focus.what);
+    if (!focus.ring) problems.push(`${focus.what}: no focus ring`);
+    else if (focus.contrast < 3)
+      problems.push(`${focus.what}: focus ring contrast ${focus.contrast.toFixed(2)}`);
+  }
+  return { seen, problems };
+}
 
 const AXE_SOURCE: string = createRequire(import.meta.url)('axe-core').source;
 
 /**
- * axe cannot work out the contrast of text it sees overlapped (here: scrolled under the sticky run
- * bar) and leaves it "incomplete", unchecked. So the audit runs with the whole document in view
+ * axe cannot work out the contrast of text it sees overlapped (content scrolled under another
+ * element) and leaves it "incomplete", unchecked. So the audit runs with the whole document in view
  * (a viewport as tall as the content), and anything still incomplete fails as well.
  */
 async function showWhole(page: Page, doc: Page | Frame = page): Promise<void> {
@@ -147,11 +206,11 @@ for (const lang of ['en', 'ja'] as const) {
 
       it('the in-page panel has no violations once a run has filled the wizard', async () => {
         const panel = await panelFrame(apiPage);
-        // The helper speaks en or ja (Firefox here falls back to en): press "Fill form" in either.
-        const fill = await panel.waitForSelector(
-          `${byRole('button', MESSAGES[lang].fillForm)}:not([disabled]), ${byRole('button', MESSAGES.en.fillForm)}:not([disabled])`,
-          { timeout: 15_000 },
-        );
+        // The helper speaks en or ja (Firefox here falls back to en): press "Fill form" in either,
+        // on the default preset's card (the first); the run view shows the run and its result.
+        const fill = await panel.waitForSelector(eitherLanguage(lang, 'fillForm'), {
+          timeout: 15_000,
+        });
         await fill?.click();
         await panel.waitForFunction(
           (done) => done.includes(document.querySelector('[role="status"]')?.textContent ?? ''),
@@ -163,7 +222,7 @@ for (const lang of ['en', 'ja'] as const) {
         await apiPage.setViewport(DESKTOP_VIEWPORT);
       });
 
-      it('the toolbar popup has no violations, nor its "Save as preset" prompt', async () => {
+      it('the toolbar popup has no violations: home, edit view, its "Save as preset" prompt', async () => {
         await settle(apiPage);
         const popup = await ext.openHelper(apiPage);
         await popup.setViewport({ width: 400, height: 600 });
@@ -172,20 +231,14 @@ for (const lang of ['en', 'ja'] as const) {
         await expectScheme(popup, colorScheme);
         await showWhole(popup);
         expect(await audit(popup)).toEqual([]);
-        // The second preset grants write scopes: its warnings are shown.
-        await popup.evaluate(() => {
-          const select = document.querySelector('select');
-          const option = [...(select?.options ?? [])].find((o) => o.value === 'user:sync');
-          if (!select || !option) throw new Error('no preset drop-down with the seeded preset');
-          select.value = option.value;
-          select.dispatchEvent(new Event('change', { bubbles: true }));
-        });
+        // The second preset grants write scopes: its edit view shows their warnings.
+        await popup.setViewport({ width: 400, height: 600 });
+        await openPresetView(popup, lang, 'Conversions sync');
         await popup.waitForSelector('.warning', { timeout: 10_000 });
-        // The name prompt of "Save as preset" (its button is the last of the save row).
-        await popup.evaluate(() => {
-          const button = document.querySelector<HTMLButtonElement>('.save-actions button');
-          button?.click();
-        });
+        await showWhole(popup);
+        expect(await audit(popup)).toEqual([]);
+        // The name prompt of "Save as preset".
+        await (await popup.waitForSelector(eitherLanguage(lang, 'saveAsPreset')))?.click();
         await popup.waitForSelector('.name-prompt', { timeout: 10_000 });
         await showWhole(popup);
         expect(await audit(popup)).toEqual([]);
@@ -216,40 +269,15 @@ for (const lang of ['en', 'ja'] as const) {
         await popup.setViewport({ width: 400, height: 600 });
         await popup.waitForSelector('[role="status"]', { timeout: 15_000 });
         await openTeam(popup);
-        const seen: string[] = [];
-        const problems: string[] = [];
-        for (let i = 0; i < 200; i++) {
-          await popup.keyboard.press('Tab');
-          const focus = await popup.evaluate(() => {
-            const el = document.activeElement as HTMLElement | null;
-            if (!el || el === document.body) return undefined;
-            const style = getComputedStyle(el);
-            const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
-            const lum = (c: string) => {
-              const [r = 0, g = 0, b = 0] = rgb(c).map((v) => {
-                const x = v / 255;
-                return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-              });
-              return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-            };
-            const bg = getComputedStyle(document.body).backgroundColor;
-            const [hi, lo] = [lum(style.outlineColor), lum(bg)].sort((a, b) => b - a);
-            return {
-              what: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? ''} ${el.id}`,
-              ring: style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2,
-              contrast: ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05),
-            };
-          });
-          if (!focus) continue;
-          if (seen.includes(focus.what)) break;
-          seen.push(focus.what);
-          if (!focus.ring) problems.push(`${focus.what}: no focus ring`);
-          else if (focus.contrast < 3)
-            problems.push(`${focus.what}: focus ring contrast ${focus.contrast.toFixed(2)}`);
-        }
-        // Every control of the form, the scope table and the Team section was reached.
-        expect(seen.length).toBeGreaterThan(40);
-        expect(problems).toEqual([]);
+        const home = await tabThrough(popup);
+        // Every card's buttons, New preset, the settings and the Team section were reached.
+        expect(home.seen.length).toBeGreaterThan(12);
+        expect(home.problems).toEqual([]);
+        // The edit view: every control of the form, the scope table and the preset's actions.
+        await openPresetView(popup, lang, 'Reporting (read-only)');
+        const edit = await tabThrough(popup);
+        expect(edit.seen.length).toBeGreaterThan(40);
+        expect(edit.problems).toEqual([]);
         // The run status is a live region from the start, so its changes are read out.
         const live = await popup.evaluate(() => ({
           status: document.querySelectorAll('[role="status"]').length,

@@ -5,6 +5,7 @@ import {
   BROWSER,
   fillForm,
   openApiPage,
+  openPreset,
   run,
   type SeedPreset,
   seedPresets,
@@ -147,14 +148,7 @@ describe(`scopes per endpoint (${BROWSER})`, () => {
     );
     await helper.locator(byRole('button', 'Preview import')).click();
     await helper.locator(byRole('button', 'Import 1 preset')).click();
-    await helper.waitForFunction(
-      () =>
-        [...(document.querySelector<HTMLSelectElement>('#preset')?.options ?? [])].some((o) =>
-          o.textContent?.includes('Reports from a v1 pack'),
-        ),
-      { timeout: 10_000 },
-    );
-    await helper.select('#preset', 'user:v1-reports');
+    await openPreset(helper, 'Reports from a v1 pack');
     const { status } = await run(helper, 'Fill and create', { front: page });
     expect(status).toMatch(/Token created$/);
     expect(created()).toMatchObject([

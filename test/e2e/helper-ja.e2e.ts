@@ -58,10 +58,10 @@ const texts = (f: Frame) =>
     body: document.body.textContent ?? '',
   }));
 
-/** Picks a preset, presses 入力して作成 and returns the final status. */
-async function createWith(f: Frame, presetId: string): Promise<string> {
-  await f.select(byRole('combobox', 'プリセット'), presetId);
-  const create = await f.waitForSelector(`${byRole('button', '入力して作成')}:not([disabled])`);
+/** Presses 入力して作成 on the card of the preset named `name` and returns the final status. */
+async function createWith(f: Frame, name: string): Promise<string> {
+  const card = await f.waitForSelector(byRole('article', name), { timeout: 10_000 });
+  const create = await card?.waitForSelector(`${byRole('button', '入力して作成')}:not([disabled])`);
   await create?.click();
   const status = await f.waitForFunction(
     () => {
@@ -77,8 +77,8 @@ describe(`helper UI language (${BROWSER}, browser asked for ja)`, () => {
   it('Japanese helper and Japanese page: creates exactly the preset, emails included', async () => {
     const f = await panel({ sim: JSON.stringify({ lang: 'ja' }) });
     expect((await texts(f)).title).toBe('トークン ヘルパー');
-    await f.waitForSelector(byRole('textbox', 'トークン名'), { timeout: 10_000 });
-    expect(await createWith(f, 'user:ja-emails')).toBe('トークンを作成しました');
+    await f.waitForSelector(byRole('button', '新しいプリセット'), { timeout: 10_000 });
+    expect(await createWith(f, '広告（開発者あり）')).toBe('トークンを作成しました');
     expect(recorded()).toMatchObject([
       {
         name: 'E2E 日本語ページ',
@@ -97,8 +97,8 @@ describe(`helper UI language (${BROWSER}, browser asked for ja)`, () => {
     expect(t.body).toContain('パートナー アカウント: Acme Media (1234567)');
     expect(t.body).not.toMatch(/Fill and create|Token name|Primary contact/);
     // The controls carry Japanese accessible names.
-    await f.waitForSelector(byRole('textbox', 'トークン名'), { timeout: 10_000 });
-    expect(await createWith(f, 'user:ja-reporting')).toBe('トークンを作成しました');
+    await f.waitForSelector(byRole('button', '新しいプリセット'), { timeout: 10_000 });
+    expect(await createWith(f, 'レポート（読み取り専用）')).toBe('トークンを作成しました');
     expect(recorded()).toMatchObject([
       { name: 'E2E 日本語 UI', scopes: [{ category: 'Reports', methods: ['GET'] }] },
     ]);

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { byRole, withSession } from './harness/session.ts';
 import { readArea, resetTo, type StorageApi, withStorage } from './support/ext-storage.ts';
-import { BROWSER } from './support/helper-ui.ts';
+import { BROWSER, goHome, listedPresets, openPreset } from './support/helper-ui.ts';
 
 /**
  * Stored data this version cannot read must never cost a readable preset (issue 13). Each case
@@ -146,20 +146,20 @@ const CASES: Corruption[] = [
 async function openHelper(): Promise<Page> {
   const helper = await s.ext.openExtensionPage('src/helper/index.html');
   pages.push(helper);
-  await helper.waitForSelector(byRole('combobox', 'Preset'), { timeout: 15_000 });
+  await helper.waitForSelector(byRole('button', 'New preset'), { timeout: 15_000 });
   return helper;
 }
 
-const listed = (helper: Page) =>
-  helper.$$eval('#preset option', (options) =>
-    (options as HTMLOptionElement[])
-      .filter((o) => o.value.startsWith('user:'))
-      .map((o) => (o.textContent ?? '').replace(/ \(default\)$/, '')),
-  );
+/** The presets the helper lists on its home view (a save leaves it in the edit view). */
+const listed = async (helper: Page) => {
+  await helper.bringToFront();
+  await goHome(helper);
+  return listedPresets(helper);
+};
 
 async function saveAsPreset(helper: Page, name: string) {
   // From Alpha, so the form is a valid preset (a broken meta loses the default).
-  await helper.select('#preset', 'user:a');
+  await openPreset(helper, 'Alpha');
   await helper.locator(byRole('button', 'Save as preset')).click();
   const field = await helper.waitForSelector(byRole('textbox', 'Preset name'));
   await field?.evaluate((el, v) => {
@@ -231,7 +231,7 @@ describe.runIf(BROWSER === 'chromium')('storage that cannot lose data (chromium)
 
       // A reload, then a save.
       await helper.reload();
-      await helper.waitForSelector(byRole('combobox', 'Preset'), { timeout: 15_000 });
+      await helper.waitForSelector(byRole('button', 'New preset'), { timeout: 15_000 });
       await saveAsPreset(helper, 'Delta');
       const status = await helper.waitForFunction(
         () => {

@@ -8,7 +8,7 @@ import { startSim } from '../sim/server.mjs';
 import { type BrowserName, targetBrowser } from './harness/browser-paths.ts';
 import { type ExtensionBrowser, launchWithExtension } from './harness/launch.ts';
 import { byRole, PARTNER_API_PATH } from './harness/session.ts';
-import { run, setText, settle, writeStoredItems } from './support/helper-ui.ts';
+import { openPreset, run, setText, settle, writeStoredItems } from './support/helper-ui.ts';
 import { waitForLauncher } from './support/launcher-root.ts';
 
 // A team pack crosses browsers: exported from the helper in one browser, pasted into the helper in
@@ -162,12 +162,7 @@ describe(`team pack across browsers (${FROM} → ${TO})`, () => {
     await waitForLauncher(page, { timeout: 15_000 });
     await settle(page);
     const helper = await ext.openHelper(page);
-    await helper.waitForSelector('#preset option[value="user:cross-rep"]', { timeout: 15_000 });
-    await helper.select('#preset', 'user:cross-rep');
-    await helper.waitForFunction(
-      () =>
-        (document.querySelector('#preset') as HTMLSelectElement | null)?.value === 'user:cross-rep',
-    );
+    await openPreset(helper, (PRESETS[0] as Preset).name);
     const { status } = await run(helper, 'Fill and create', { front: page });
     expect(status).toMatch(/Token created$/);
     const preset = PRESETS[0] as Preset;

@@ -16,6 +16,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserExecutable, targetBrowser } from './harness/browser-paths.ts';
 import { byRole, PARTNER_API_PATH, withSession } from './harness/session.ts';
+import { goHome, listedPresets, newPreset, openPreset } from './support/helper-ui.ts';
 import { waitForLauncher } from './support/launcher-root.ts';
 
 // Team features in the real browser, through the helper page as a person uses it: a pack is
@@ -138,6 +139,7 @@ describe(`team features (${BROWSER})`, () => {
     const page = await openApiPage();
     const helper = await s.ext.openHelper(page);
     const name = `audit-e2e-${Date.now()}`;
+    await newPreset(helper);
     await helper.locator(byRole('textbox', 'Token name')).fill(name);
     await helper.locator(byRole('checkbox', 'Reports GET')).click();
     await helper.locator(byRole('button', 'Fill and create')).click();
@@ -171,7 +173,8 @@ describe(`team features (${BROWSER})`, () => {
     const stored = JSON.stringify(await readStorage(helper));
     for (const secret of secrets) expect(stored).not.toContain(secret);
 
-    // The helper lists it in the Team section.
+    // The helper lists it in the Team section, on the home view.
+    await goHome(helper);
     await openTeam(helper);
     await helper.waitForSelector(`ol.audit ::-p-text(${name})`, { timeout: 10_000 });
     await helper.close();
@@ -319,14 +322,10 @@ describe(`organization presets by policy (${BROWSER})`, () => {
       timeout: 15_000,
     });
     // The browser reads policy shortly after start; the helper follows storage.managed changes.
-    await helper.waitForFunction(
-      () =>
-        [...document.querySelectorAll('optgroup')].some(
-          (g) => g.label === 'From your organization' && g.textContent === 'Org reporting',
-        ),
-      { timeout: 20_000 },
-    );
-    await helper.select('#preset', 'org:org-rep');
+    await expect
+      .poll(() => listedPresets(helper, 'From your organization'), { timeout: 20_000 })
+      .toEqual(['Org reporting']);
+    await openPreset(helper, 'Org reporting');
     await helper.waitForSelector('::-p-text(comes from your organization and is read-only)');
     const disabled = (label: string) =>
       helper.$eval(byRole('button', label), (b) => (b as HTMLButtonElement).disabled);
@@ -339,9 +338,8 @@ describe(`organization presets by policy (${BROWSER})`, () => {
       .poll(async () => (await storedPresets(helper)).map((p) => p.name), { timeout: 10_000 })
       .toEqual(['Org reporting (copy)']);
     const [copy] = await storedPresets(helper);
-    expect(await helper.$eval('#preset', (el) => (el as HTMLSelectElement).value)).toBe(
-      `user:${copy?.id}`,
-    );
+    // The edit view now shows the copy, the person's own.
+    await helper.waitForSelector(byRole('heading', `Preset “${copy?.name}”`), { timeout: 5_000 });
     expect(await disabled('Delete')).toBe(false);
     await helper.close();
   });

@@ -451,6 +451,17 @@ async function fillHelper(
   account: 'partner' | 'brand',
 ): Promise<void> {
   // Found through the DOM, not the accessibility tree, which a background tab may not update.
+  // The form is a new preset's, opened from the home view's "New preset".
+  await helper.waitForFunction(
+    () => {
+      const button = [...document.querySelectorAll('button')].find(
+        (b) => b.textContent?.trim() === 'New preset',
+      );
+      button?.click();
+      return !!button;
+    },
+    { timeout: 15_000, polling: 'mutation' },
+  );
   await helper
     .waitForFunction(
       () =>

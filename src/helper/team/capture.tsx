@@ -17,14 +17,14 @@ interface Props {
   disabled: boolean;
   presets: readonly Preset[];
   now(): Date;
-  /** Saves the new preset and selects it; resolves false when saving failed. */
+  /** Saves the new preset and opens it for editing; resolves false when saving failed. */
   onCreate(preset: Preset): Promise<boolean>;
   onNotice(text: string, tone: 'info' | 'error'): void;
 }
 
 /**
  * "Save page selection as preset": the content script reads the open wizard (src/page/capture.ts
- * walks its steps), and what it holds becomes a new preset, selected in the form for editing.
+ * walks its steps), and what it holds becomes a new preset, opened in the edit view.
  */
 export function CaptureAsPreset(props: Props): JSX.Element {
   const [busy, setBusy] = useState(false);
@@ -54,8 +54,8 @@ export function CaptureAsPreset(props: Props): JSX.Element {
               : t('captureInvalid', result.detail),
           'error',
         );
-      // Opened for editing: the form now shows the new preset; its token name is first.
-      if (await props.onCreate(result.preset)) document.getElementById('token-name')?.focus();
+      // Opened for editing (the edit view then starts at its token name).
+      await props.onCreate(result.preset);
     } finally {
       setBusy(false);
     }

@@ -7,7 +7,7 @@ import { hasMarks, knownOffers, presetMarks } from './marks';
 import { MarkList } from './preset-marks';
 
 /**
- * Under the Preset drop-down: what the list knows about the chosen preset (write access, every
+ * At the top of a preset's edit view: what the list knows about the preset (write access, every
  * category, scopes a page no longer offers), so it is seen before the form is even read.
  */
 export function PresetNotes({

@@ -15,7 +15,7 @@ interface Props {
   presets: readonly Preset[];
   managed: readonly ListedPreset[];
   marksOf(preset: Preset): PresetMarks;
-  /** The preset chosen in the helper's Preset drop-down: the one "Copy share text" shares. */
+  /** The preset last opened in the edit view: the one "Copy share text" shares. */
   selected?: ListedPreset;
 }
 

@@ -20,7 +20,7 @@ export interface TeamProps {
   /** The page the helper works on, and the scope lists seen so far (the helper records them). */
   page?: PageInfo;
   catalogs: Catalogs;
-  /** The preset chosen in the Preset drop-down. */
+  /** The preset last opened in the edit view. */
   selected?: ListedPreset;
   now(): Date;
   /** location.search of the helper page ("?team=import" opens the import). */

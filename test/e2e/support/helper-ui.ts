@@ -67,11 +67,100 @@ export async function openApiPage(
   return page;
 }
 
-/** The helper has read the page and may start a run ("Fill and create" is enabled). */
+/**
+ * The helper has read the page and may start a run: "Fill and create" is enabled (on a preset's
+ * card or in the edit view), or, on a home view without presets, "Save page selection as preset".
+ */
 export async function waitUntilReady(h: HelperDoc): Promise<void> {
-  await h.waitForSelector(`${byRole('button', 'Fill and create')}:not([disabled])`, {
-    timeout: 15_000,
+  await h.waitForSelector(
+    [
+      `${byRole('button', 'Fill and create')}:not([disabled])`,
+      `${byRole('button', 'Save page selection as preset')}:not([disabled])`,
+    ].join(', '),
+    { timeout: 15_000 },
+  );
+}
+
+/** The helper's views, told apart by what only each shows. */
+export type HelperView = 'home' | 'edit' | 'run';
+
+/**
+ * Which view the helper shows, by the id of the heading that starts each view: one round trip
+ * (the accessibility queries cost about half a second each in Firefox), read, never clicked.
+ */
+export async function currentView(h: HelperDoc): Promise<HelperView | undefined> {
+  return h.evaluate(() => {
+    if (document.getElementById('run-h')) return 'run';
+    if (document.getElementById('edit-h')) return 'edit';
+    if (document.getElementById('home-h')) return 'home';
+    return undefined;
   });
+}
+
+/** From the run view (a finished run), back to where the run started: "Back". */
+export async function leaveRunView(h: HelperDoc): Promise<void> {
+  if ((await currentView(h)) !== 'run') return;
+  await h
+    .locator(`${byRole('button', 'Back')}`)
+    .setTimeout(60_000)
+    .click();
+  await h.waitForFunction(() => !document.getElementById('run-h'), { timeout: 5_000 });
+}
+
+/** The home view, from wherever the helper is ("Back", then "All presets"). */
+export async function goHome(h: HelperDoc): Promise<void> {
+  await h.waitForSelector('#home-h, #edit-h, #run-h', { timeout: 45_000 });
+  await leaveRunView(h);
+  if ((await currentView(h)) === 'edit') {
+    await h.locator(byRole('button', 'All presets')).click();
+    await h.waitForSelector('#home-h', { timeout: 5_000 });
+  }
+}
+
+/** The home view's card of the preset named `name` (its article, named by its heading). */
+export async function presetCard(h: HelperDoc, name: string) {
+  await goHome(h);
+  const card = await h.waitForSelector(byRole('article', name), { timeout: 15_000 });
+  if (!card) throw new Error(`no card for the preset "${name}"`);
+  return card;
+}
+
+/**
+ * The names of the cards in the home view's list named `list` ("Your presets", or "From your
+ * organization"), in order; [] while the list is not shown. One round trip, as in fillForm.
+ */
+export async function listedPresets(h: HelperDoc, list = 'Your presets'): Promise<string[]> {
+  return h.evaluate(
+    (label) =>
+      [...document.querySelectorAll('ul')]
+        .filter((ul) => ul.getAttribute('aria-label') === label)
+        .flatMap((ul) => [...ul.querySelectorAll('article')])
+        .map((card) => {
+          const heading = document.getElementById(card.getAttribute('aria-labelledby') ?? '');
+          return heading?.textContent?.trim() ?? '';
+        }),
+    list,
+  );
+}
+
+/** Opens the preset named `name` in the edit view (its card's "Edit", or "Open" for an org's). */
+export async function openPreset(h: HelperDoc, name: string): Promise<void> {
+  const card = await presetCard(h, name);
+  const button =
+    (await card.$(byRole('button', 'Edit'))) ??
+    (await card.$(byRole('button', 'Open'))) ??
+    (await card.$(byRole('button', '編集'))) ??
+    (await card.$(byRole('button', '開く')));
+  if (!button) throw new Error(`the card of "${name}" has no Edit button`);
+  await button.click();
+  await h.waitForSelector('#edit-h', { timeout: 5_000 });
+}
+
+/** The edit view of a new, empty preset ("New preset" on the home view). */
+export async function newPreset(h: HelperDoc): Promise<void> {
+  await goHome(h);
+  await h.locator(byRole('button', 'New preset')).click();
+  await h.waitForSelector('#edit-h', { timeout: 5_000 });
 }
 
 /**
@@ -97,7 +186,11 @@ export async function setText(h: HelperDoc, label: string, value: string): Promi
  */
 export async function fillForm(h: HelperDoc, spec: TokenSpec): Promise<void> {
   // Firefox can take well over 10 s to render a freshly opened helper on a loaded machine.
-  await h.waitForSelector(byRole('textbox', 'Token name'), { timeout: 45_000 });
+  await h.waitForSelector('#home-h, #edit-h, #run-h', { timeout: 45_000 });
+  // The form is the edit view's: after a run, back to it; from the home view, a new preset.
+  await leaveRunView(h);
+  if ((await currentView(h)) !== 'edit') await newPreset(h);
+  await h.waitForSelector(byRole('textbox', 'Token name'), { timeout: 10_000 });
   const texts: [string, string][] = [['Token name', spec.name]];
   if (spec.description !== undefined) texts.push(['Description', spec.description]);
   if (spec.contact !== undefined) texts.push(['Primary contact', spec.contact]);
@@ -215,6 +308,8 @@ export async function run(
   button: 'Fill form' | 'Fill and create',
   { front, timeout = 60_000 }: { front?: Page; timeout?: number } = {},
 ): Promise<RunResult> {
+  // Run again after a run: from where the last one started (its card, or the edit view).
+  await leaveRunView(h);
   await waitUntilReady(h);
   const target = await h.waitForSelector(byRole('button', button));
   const start = performance.now();
@@ -240,7 +335,7 @@ export async function panelFrame(page: Page): Promise<Frame> {
     const frame = shown ? await launcherFrame(page).catch(() => undefined) : undefined;
     if (frame) {
       const ok = await frame
-        // Loaded and past "Loading…": the form and its status region are rendered.
+        // Loaded and past "Loading…": a view and its status region are rendered.
         .evaluate(
           () =>
             location.protocol.endsWith('-extension:') &&

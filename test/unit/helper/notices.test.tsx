@@ -66,15 +66,17 @@ describe('what the helper tells the person', () => {
   it('speaks Japanese when the browser UI is Japanese', async () => {
     fakeBrowser.locale = 'ja';
     render(<App search="" now={NOW} />);
+    expect(await screen.findByRole('heading', { name: 'プリセット' })).toBeTruthy();
+    expect(screen.getByText('パートナー アカウント: アクメ (1234567)')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '新しいプリセット' }));
     expect(await screen.findByRole('textbox', { name: 'トークン名' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: '説明' })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'API バージョン' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: '主な連絡先' })).toBeTruthy();
-    expect(screen.getByRole('combobox', { name: 'プリセット' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '新しいプリセット' })).toBeTruthy();
     const scopes = screen.getByRole('group', { name: 'API スコープ' });
     expect(within(scopes).getByRole('button', { name: 'すべてクリア' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'フォームに入力' })).toBeTruthy();
-    expect(screen.getByText('パートナー アカウント: アクメ (1234567)')).toBeTruthy();
     fireEvent.input(screen.getByRole('textbox', { name: 'トークン名' }), {
       target: { value: '{acount}' },
     });

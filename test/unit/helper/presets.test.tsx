@@ -7,6 +7,7 @@ import { defaultState, fitsSyncQuota, toStorageItems } from '../../../src/core/s
 import { App } from '../../../src/helper/app';
 import { fakeBrowser, resetFakeBrowser } from '../fakes/browser';
 import { installFakePage } from '../fakes/page';
+import { openPreset, presetCard, startNewPreset } from './views';
 
 const TAB = 7;
 const NOW = () => new Date(2026, 10, 29, 10, 0, 0);
@@ -32,7 +33,7 @@ afterEach(cleanup);
 describe('presets', () => {
   it('creates a preset from the form and stores it in sync storage', async () => {
     openHelper();
-    fireEvent.input(await screen.findByRole('textbox', { name: 'Token name' }), {
+    fireEvent.input(await startNewPreset(), {
       target: { value: '{account}-reporting-{date}' },
     });
     fireEvent.input(screen.getByRole('textbox', { name: 'Description' }), {
@@ -65,8 +66,10 @@ describe('presets', () => {
       ],
     });
     expect(fakeBrowser.storage.sync.dump().meta).toMatchObject({ order: [stored?.id] });
-    const select = screen.getByRole('combobox', { name: 'Preset' }) as HTMLSelectElement;
-    expect(select.selectedOptions[0]?.textContent).toBe('Reporting');
+    // The edit view now shows the saved preset.
+    expect(screen.getByRole('heading', { name: 'Preset “Reporting”' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'All presets' }));
+    expect(await presetCard('Reporting')).toBeTruthy();
   });
 
   it('says before a save that the presets would no longer fit storage.sync', async () => {
@@ -84,8 +87,7 @@ describe('presets', () => {
       list.push(filler(list.length));
     await seed(list);
     openHelper();
-    const select = (await screen.findByRole('combobox', { name: 'Preset' })) as HTMLSelectElement;
-    fireEvent.change(select, { target: { value: 'user:a' } });
+    await openPreset('Alpha');
     const tooLarge =
       /^Too large for sync: with this preset the presets need 10\d\.\d KB of sync's 100\.0 KB/;
     expect(screen.queryByText(tooLarge)).toBeNull();
@@ -102,8 +104,7 @@ describe('presets', () => {
   it('edits, duplicates, renames and sets the default preset', async () => {
     await seed([preset('a', 'Alpha', [{ category: 'Reports', methods: ['GET'] }])]);
     openHelper();
-    const select = (await screen.findByRole('combobox', { name: 'Preset' })) as HTMLSelectElement;
-    fireEvent.change(select, { target: { value: 'user:a' } });
+    await openPreset('Alpha');
     const description = screen.getByRole('textbox', { name: 'Description' });
     fireEvent.input(description, { target: { value: 'changed' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
@@ -128,11 +129,14 @@ describe('presets', () => {
       expect(fakeBrowser.storage.sync.dump().meta).toMatchObject({ defaultPresetId: betaId }),
     );
 
-    // Opening the helper again selects the default preset and fills the form from it.
+    // Opening the helper again lists the default preset first, marked, its form as saved.
     cleanup();
     openHelper();
-    const again = (await screen.findByRole('combobox', { name: 'Preset' })) as HTMLSelectElement;
-    expect(again.selectedOptions[0]?.textContent).toBe('Beta (default)');
+    const first = await presetCard('Beta');
+    expect(first.textContent).toContain('Default');
+    const cards = screen.getAllByRole('article').map((a) => a.getAttribute('aria-labelledby'));
+    expect(cards[0]).toBe(first.getAttribute('aria-labelledby'));
+    await openPreset('Beta');
     expect(screen.getByRole('textbox', { name: 'Description' })).toHaveProperty('value', 'changed');
   });
 
@@ -145,15 +149,16 @@ describe('presets', () => {
       'a',
     );
     openHelper();
-    const select = (await screen.findByRole('combobox', { name: 'Preset' })) as HTMLSelectElement;
-    expect(select.value).toBe('user:a');
+    await openPreset('Alpha');
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
     await screen.findByText(/Deleted “Alpha”/);
     expect(storedPresets().map((p) => p.id)).toEqual(['b']);
     expect(fakeBrowser.storage.sync.dump().meta).not.toHaveProperty('defaultPresetId');
-    expect(within(select).queryByText(/Alpha/)).toBeNull();
+    // Back on the home view, without its card.
+    expect(await presetCard('Bravo')).toBeTruthy();
+    expect(screen.queryByRole('article', { name: 'Alpha' })).toBeNull();
 
-    // Focus goes to Undo (Delete is now disabled), so Enter brings the preset back.
+    // Focus goes to Undo (Delete went with the edit view), so Enter brings the preset back.
     await waitFor(() =>
       expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Undo' })),
     );
@@ -168,7 +173,8 @@ describe('presets', () => {
       order: ['a', 'b'],
       defaultPresetId: 'a',
     });
-    expect(select.value).toBe('user:a');
+    // Opened again where it was deleted.
+    expect(await screen.findByRole('heading', { name: 'Preset “Alpha”' })).toBeTruthy();
   });
 
   it('shows organization presets read-only', async () => {
@@ -187,10 +193,13 @@ describe('presets', () => {
       }),
     });
     openHelper();
-    const select = await screen.findByRole('combobox', { name: 'Preset' });
-    const group = within(select).getByRole('group', { name: 'From your organization' });
-    expect(within(group).getByRole('option', { name: 'Org reporting' })).toBeTruthy();
-    fireEvent.change(select, { target: { value: 'org:org1' } });
+    // Its card is in the home view's list of the organization's presets.
+    const lists = await screen.findAllByRole('list', { name: 'From your organization' });
+    expect(lists.some((l) => within(l).queryByRole('article', { name: 'Org reporting' }))).toBe(
+      true,
+    );
+    await openPreset('Org reporting');
+    expect(screen.queryByRole('button', { name: 'Save changes' })).toBeNull();
     expect(await screen.findByText(/comes from your organization/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Delete' })).toHaveProperty('disabled', true);
     expect(screen.getByRole('button', { name: 'Rename' })).toHaveProperty('disabled', true);

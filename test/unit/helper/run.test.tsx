@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/helper/app';
 import { fakeBrowser, resetFakeBrowser } from '../fakes/browser';
 import { type FakePageOptions, installFakePage } from '../fakes/page';
+import { openPreset, startNewPreset } from './views';
 
 const TAB = 7;
 const NOW = () => new Date(2026, 10, 29, 10, 0, 0);
@@ -21,14 +22,17 @@ function setup(options: Partial<FakePageOptions> = {}, search = '') {
   return page;
 }
 
+/** A new preset's form, named `name`, granting Reports GET. */
 async function fillBasics(name = '{account}-reporting-{date}') {
-  fireEvent.input(await screen.findByRole('textbox', { name: 'Token name' }), {
+  fireEvent.input(await startNewPreset(), {
     target: { value: name },
   });
   fireEvent.click(screen.getByRole('checkbox', { name: 'Reports GET' }));
 }
 
 const status = () => screen.getByRole('status').textContent ?? '';
+/** The run view's Back: where the run was started from (here, the edit view). */
+const back = () => fireEvent.click(screen.getByRole('button', { name: 'Back' }));
 
 beforeEach(() => {
   resetFakeBrowser();
@@ -91,6 +95,7 @@ describe('runs and the status line', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Fill and create' }));
     await waitFor(() => expect(status()).toMatch(/Token created$/));
     expect(copy()).toBeNull();
+    back();
     fireEvent.click(screen.getByRole('button', { name: 'Fill form' }));
     await waitFor(() => expect(copy()).not.toBeNull());
     fireEvent.click(copy() as HTMLElement);
@@ -119,6 +124,7 @@ describe('runs and the status line', () => {
       { category: 'Reports', methods: ['GET'] },
       { category: 'Jobs', methods: ['GET'] },
     ]);
+    await openPreset('Jobs too');
     // The preset's Jobs GET is shown, marked, although the page does not offer it.
     const jobs = await screen.findByRole('checkbox', { name: 'Jobs GET' });
     expect(jobs).toHaveProperty('checked', true);
@@ -147,6 +153,7 @@ describe('runs and the status line', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(status()).toMatch(/^Stopped:/);
     await waitFor(() => expect(page.cancelled).toBe(1));
+    back();
     expect(screen.getByRole('button', { name: 'Fill form' })).toBeTruthy();
   });
 
@@ -187,6 +194,7 @@ describe('runs and the status line', () => {
 
   it('uses the versions the page offers, else the API reference list', async () => {
     setup({ info: { ...ACME, kind: 'brand' } });
+    await startNewPreset();
     const select = await screen.findByRole('combobox', { name: 'API version' });
     const options = [...(select as HTMLSelectElement).options].map((o) => o.textContent);
     expect(options).toEqual(['Latest', 'Version 14', 'Version 13', 'Version 12', 'Version 11']);
@@ -205,6 +213,11 @@ describe('finding the tab', () => {
     expect(screen.getByRole('link', { name: 'Brand API page' }).getAttribute('href')).toContain(
       '/secure/advertiser/accountSettings/techintegration/adv-wsapi-table-flow.ihtml',
     );
+    expect(screen.getByRole('button', { name: 'Save page selection as preset' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    await startNewPreset();
     expect(screen.getByRole('button', { name: 'Fill form' })).toHaveProperty('disabled', true);
   });
 

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanStep } from '../../../src/core/plan';
 import type { ScopeCatalog } from '../../../src/core/scopes';
 import { ACME, openHelper, preset, resetBrowser, seed } from './team-fixtures';
+import { openPreset, startNewPreset } from './views';
 
 afterEach(cleanup);
 
@@ -27,7 +28,7 @@ const status = () => screen.getByRole('status').textContent ?? '';
 async function openOn(info = ACME, extra: Parameters<typeof resetBrowser>[0] = {}) {
   const page = resetBrowser({ info, ...extra });
   openHelper();
-  fireEvent.input(await screen.findByRole('textbox', { name: 'Token name' }), {
+  fireEvent.input(await startNewPreset(), {
     target: { value: 'picker-test' },
   });
   return page;
@@ -143,6 +144,7 @@ describe('scope picker', () => {
       'p',
     );
     openHelper();
+    await openPreset('Pinned');
     // Opened with the preset: its category is open, and the row the page lacks is marked.
     const row = await screen.findByRole('checkbox', { name: `Reports GET ${P}/Reports/{Id}` });
     expect(row).toHaveProperty('checked', true);

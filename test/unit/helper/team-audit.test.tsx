@@ -32,9 +32,12 @@ afterEach(() => {
   cleanup();
 });
 
+/** Runs the default preset from its card, then goes back to the home view's Team section. */
 async function run(button: 'Fill form' | 'Fill and create', ending: RegExp) {
   fireEvent.click(await screen.findByRole('button', { name: button }));
   await waitFor(() => expect(status()).toMatch(ending));
+  fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+  await openTeam();
 }
 
 const auditList = () => screen.queryByRole('list', { name: 'Audit log' });

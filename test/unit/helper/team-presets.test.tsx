@@ -18,16 +18,13 @@ import {
   storageSnapshot,
   storedPresets,
 } from './team-fixtures';
+import { goHome, homeShown, openPreset } from './views';
 
 afterEach(cleanup);
 
-const presetSelect = () => screen.findByRole('combobox', { name: 'Preset' });
-async function selectPreset(name: string) {
-  const select = await presetSelect();
-  const option = within(select).getByRole('option', { name }) as HTMLOptionElement;
-  fireEvent.change(select, { target: { value: option.value } });
-}
-/** The marks under the Preset drop-down for the selected preset. */
+const presetSelect = homeShown;
+const selectPreset = openPreset;
+/** The marks at the top of the edit view of the preset. */
 const notesFor = (name: string) => screen.queryByRole('note', { name: `About “${name}”` });
 /** The row of a preset in the Team section's export list. */
 const exportRow = (name: string) =>
@@ -49,16 +46,18 @@ describe('organization presets', () => {
 
   it('are read-only, and Duplicate makes an editable copy', async () => {
     openHelper();
+    // Listed in the Team section as the organization's, not among one's own to export.
+    await presetSelect();
+    await openTeam();
+    const orgLists = screen.getAllByRole('list', { name: 'From your organization' });
+    expect(orgLists.filter((l) => within(l).queryByText('Org reporting'))).toHaveLength(2);
+    expect(screen.queryByRole('group', { name: 'Choose presets to export' })).toBeNull();
+
     await selectPreset('Org reporting');
     expect(await screen.findByText(/comes from your organization and is read-only/)).toBeTruthy();
     for (const name of ['Delete', 'Rename', 'Make default'])
       expect(screen.getByRole('button', { name })).toHaveProperty('disabled', true);
     expect(screen.queryByRole('button', { name: 'Save changes' })).toBeNull();
-    // Listed in the Team section as the organization's, not among one's own to export.
-    await openTeam();
-    const orgList = screen.getByRole('list', { name: 'From your organization' });
-    expect(within(orgList).getByText('Org reporting')).toBeTruthy();
-    expect(screen.queryByRole('group', { name: 'Choose presets to export' })).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Duplicate' }));
     await waitFor(() => expect(storedPresets()).toHaveLength(1));
@@ -70,11 +69,15 @@ describe('organization presets', () => {
     });
     expect(copy?.id).not.toBe('org1');
     expect(copy).not.toHaveProperty('managed');
-    const select = (await presetSelect()) as HTMLSelectElement;
-    expect(select.value).toBe(`user:${copy?.id}`);
+    // The edit view now shows the copy, the person's own.
+    expect(
+      await screen.findByRole('heading', { name: 'Preset “Org reporting (copy)”' }),
+    ).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Delete' })).toHaveProperty('disabled', false);
     // The organization's own preset is still there, unchanged.
-    expect(within(select).getByRole('option', { name: 'Org reporting' })).toBeTruthy();
+    await goHome();
+    expect(screen.getByRole('article', { name: 'Org reporting' })).toBeTruthy();
+    expect(screen.getByRole('article', { name: 'Org reporting (copy)' })).toBeTruthy();
   });
 });
 
@@ -118,7 +121,7 @@ describe('save page selection as preset', () => {
     await presetSelect();
     fireEvent.click(screen.getByRole('button', { name: 'Save page selection as preset' }));
     await screen.findByText(
-      'Saved “acme-catalog-sync (2)” from the page. It is open below for editing.',
+      'Saved “acme-catalog-sync (2)” from the page. It is open here for editing.',
     );
     const [, created] = storedPresets();
     expect(created).toMatchObject({
@@ -134,11 +137,13 @@ describe('save page selection as preset', () => {
         { category: 'Reports', methods: [], endpoints: [{ method: 'GET', path: `${P}/Reports` }] },
       ],
     });
-    const select = (await presetSelect()) as HTMLSelectElement;
-    expect(select.value).toBe(`user:${created?.id}`);
+    expect(
+      await screen.findByRole('heading', { name: 'Preset “acme-catalog-sync (2)”' }),
+    ).toBeTruthy();
     const tokenName = screen.getByRole('textbox', { name: 'Token name' });
     expect(tokenName).toHaveProperty('value', 'acme-catalog-sync');
-    expect(document.activeElement).toBe(tokenName);
+    // The edit view starts at the token name, once it has rendered.
+    await waitFor(() => expect(document.activeElement).toBe(tokenName));
     expect(screen.getByRole('checkbox', { name: 'Catalogs GET' })).toHaveProperty('checked', true);
     expect(
       screen.getByRole('checkbox', { name: `Reports GET ${P}/Reports List all available reports` }),

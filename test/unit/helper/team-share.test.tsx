@@ -13,6 +13,7 @@ import {
   seed,
   storedPresets,
 } from './team-fixtures';
+import { goHome, openPreset } from './views';
 
 const alpha = preset('a', 'Alpha', [{ category: 'Reports', methods: ['GET'] }], {
   nameTemplate: '{account}-alpha-{date}',
@@ -36,10 +37,10 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Opens the preset `name`, then goes back home: the Team section shares the last opened. */
 async function selectPreset(name: string) {
-  const select = await screen.findByRole('combobox', { name: 'Preset' });
-  const option = within(select).getByRole('option', { name }) as HTMLOptionElement;
-  fireEvent.change(select, { target: { value: option.value } });
+  await openPreset(name);
+  await goHome();
 }
 
 describe('share text and export', () => {

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { captureSelection } from '../../../src/page/capture';
 import { readPageInfo } from '../../../src/page/page-info';
-import { mountWizardPage, unmountAll } from './fixture';
+import { mountWizardPage, USERS, unmountAll } from './fixture';
 import { request, run } from './helpers';
 
 afterEach(unmountAll);
@@ -29,6 +29,20 @@ describe('readPageInfo', () => {
         { category: 'Reports', methods: [], endpoints: [], unseen: true },
       ]),
     );
+  });
+});
+
+describe('readPageInfo contacts', () => {
+  it("offers the Primary Contact list's people once a run has shown the whole list", async () => {
+    mountWizardPage({});
+    await run(request({ primaryContact: 'sato@acme.example' }));
+    expect(readPageInfo().contacts).toEqual(USERS);
+  });
+
+  it('reads them from a native select as well', async () => {
+    mountWizardPage({ nativeSelects: true });
+    await run(request({ primaryContact: 'ben@acme.example' }));
+    expect(readPageInfo().contacts).toEqual(USERS);
   });
 });
 
