@@ -212,21 +212,24 @@ describe(`trust boundaries (${BROWSER})`, () => {
       page.evaluate(
         (z, words) => {
           const layer = document.createElement('div');
+          layer.id = `overlay-${z}`;
           layer.textContent = words;
           layer.style.cssText = `position:fixed;inset:0;z-index:${z};background:#fff;pointer-events:none`;
           document.body.append(layer);
-          return z;
         },
         zIndex,
         text,
       );
-    await overlay(9999, 'Saved');
-    expect(await press(panel)).toMatch(/Token created$/);
-    expect(s.sim.records()).toHaveLength(1);
     // Clickjacking: a decoy drawn over the panel that lets the click through to it. Chromium's
     // IntersectionObserver v2 sees it; in Firefox the content script looks (painted-over.ts).
     await overlay(2147483647, 'Win a prize: click the button');
     expect(await press(panel)).toMatch(COVERED);
+    expect(s.sim.records()).toEqual([]);
+    // A toast container as libraries draw it: the whole viewport, see-through to clicks, under
+    // the panel. It must not cost the person their Create.
+    await page.evaluate(() => document.getElementById('overlay-2147483647')?.remove());
+    await overlay(9999, 'Saved');
+    expect(await press(panel)).toMatch(/Token created$/);
     expect(s.sim.records()).toHaveLength(1);
   }, 180_000);
 });
