@@ -33,6 +33,8 @@ const stages = [
   { name: 'build', cmd: ['node', 'scripts/build.mjs'] },
   { name: 'web-ext lint', cmd: ['npx', 'web-ext', 'lint', '--source-dir', 'dist/firefox'] },
   vitest('simulation (chromium)', [...e2e, 'test/sim']),
+  // The README's demo, headless: it rotted unnoticed once (a preset shape change), so CI runs it.
+  { name: 'demo (headless)', cmd: ['node', 'test/demo.mjs', '--headless'] },
   vitest('e2e (chromium)', [...e2e, 'test/e2e'], { BROWSER: 'chromium' }),
   vitest('e2e (firefox)', [...e2e, 'test/e2e'], { BROWSER: 'firefox' }),
 ];

@@ -29,6 +29,9 @@ if (built.status !== 0) process.exit(built.status ?? 1);
 const load = async (path) => (await runnerImport(join(root, path))).module;
 const { launchWithExtension } = await load('test/e2e/harness/launch.ts');
 const { toStorageItems, defaultState } = await load('src/core/stored-state.ts');
+const { PresetSchema } = await load('src/core/preset.ts');
+// The launcher's shadow root is closed: the panel frame is reached as the e2e tests reach it.
+const { panelFrame } = await load('test/e2e/support/helper-ui.ts');
 
 /** A preset a team lead would share: read-only reporting, the safe default impact.com advises. */
 const DEMO_PRESET = {
@@ -51,7 +54,9 @@ const sim = await startSim();
 const ext = await launchWithExtension(browserName, { simPort: sim.port, headless });
 
 // Seed the preset the way the helper stores it, and make it the default.
-const state = { ...defaultState(), presets: [DEMO_PRESET], defaultPresetId: DEMO_PRESET.id };
+// Parsed as the helper does before it stores a preset (defaults filled in: endpoints, emails).
+const demoPreset = PresetSchema.parse(DEMO_PRESET);
+const state = { ...defaultState(), presets: [demoPreset], defaultPresetId: demoPreset.id };
 const seeder = await ext.openExtensionPage('src/helper/index.html?demo-seed=1');
 await seeder.evaluate(async (items) => {
   const g = globalThis;
@@ -99,7 +104,7 @@ try {
   await new Promise((r) => setTimeout(r, 1500)); // let the panel slide in and render
   await shoot(page, 'api-page-with-helper-panel');
 
-  // The popped-out helper drives the same tab; its screenshots show the full form.
+  // The popped-out helper drives the same tab; its home view lists the team's preset.
   const helper = await ext.openHelper(page);
   await helper.setViewport({ width: 440, height: 1100 });
   await helper.waitForSelector(byRole('button', 'Fill form'));
@@ -107,6 +112,7 @@ try {
 
   await helper.click(byRole('button', 'Fill form'));
   console.log(`Fill form: ${await waitForStatus(helper, /Ready for review/)}`);
+  await shoot(helper, 'helper-run-ready-for-review');
   await page.bringToFront();
   await shoot(page, 'wizard-4-create-ready-for-review');
   for (const [step, name] of [
@@ -120,6 +126,8 @@ try {
   }
 
   await helper.bringToFront();
+  // From the run view back to the preset's card, then its second action.
+  await helper.click(byRole('button', 'Back'));
   await helper.click(byRole('button', 'Fill and create'));
   console.log(`Fill and create: ${await waitForStatus(helper, /Token created/)}`);
   await page.bringToFront();
@@ -153,8 +161,7 @@ async function storeScreenshots(lang) {
     sim.reset();
     const api = await store.openPage(`https://app.impact.com${SIM_PATHS.partnerApi}?lang=${lang}`);
     await api.setViewport(STORE_SIZE);
-    const frameHandle = await api.waitForSelector('impact-token-helper >>> iframe:not([hidden])');
-    const panel = await frameHandle.contentFrame();
+    const panel = await panelFrame(api);
     const fill = await panel.waitForSelector(
       `${byRole('button', m.fillForm.message)}:not([disabled])`,
     );

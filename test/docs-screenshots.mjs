@@ -11,6 +11,7 @@ if (built.status !== 0) process.exit(1);
 const load = async (path) => (await runnerImport(join(root, path))).module;
 const { launchWithExtension } = await load('test/e2e/harness/launch.ts');
 const { toStorageItems, defaultState } = await load('src/core/stored-state.ts');
+const { PresetSchema } = await load('src/core/preset.ts');
 
 const preset = (name, nameTemplate, description, scopes) => ({
   id: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
@@ -47,7 +48,8 @@ try {
         chromiumArgs: [`--blink-settings=preferredColorScheme=${scheme === 'dark' ? 0 : 1}`],
       });
       try {
-        const state = { ...defaultState(), presets: PRESETS, defaultPresetId: PRESETS[0].id };
+        const presets = PRESETS.map((p) => PresetSchema.parse(p));
+        const state = { ...defaultState(), presets, defaultPresetId: presets[0].id };
         const seeder = await ext.openExtensionPage('src/helper/index.html?docs-seed=1');
         await seeder.evaluate(async (items) => {
           const g = globalThis;
