@@ -1,7 +1,7 @@
-import type { Runtime } from 'webextension-polyfill';
 import type { RequestMap } from '../core/protocol';
 import { ext as browser } from './ext';
 import { type Handlers, sendToRuntime } from './messaging';
+import { fromExtensionPage, mayReach } from './senders';
 
 /**
  * The helper popped out into a tab ("Open in a tab", and the popup's import), aimed at the tab
@@ -44,7 +44,8 @@ export async function helperTabTarget(ticket: string): Promise<number | undefine
 }
 
 // Session storage: the service worker sleeps between events, and tickets must outlive that
-// (and nothing else: a browser restart closes the tabs they belong to).
+// (and nothing else: a browser restart closes the tabs they belong to). Local storage stands in
+// on browsers older than session storage (Chrome 102, Firefox 115); at most 50 tickets are kept.
 const area = () => browser.storage.session ?? browser.storage.local;
 async function readAims(): Promise<Record<string, Aim>> {
   const stored = (await area().get(STORE_KEY))[STORE_KEY];
@@ -54,11 +55,6 @@ async function readAims(): Promise<Record<string, Aim>> {
 /** Tabs being opened, by ticket: the new tab may ask before its aim is stored. */
 const opening = new Map<string, Promise<unknown>>();
 
-const fromExtensionPage = (sender: Runtime.MessageSender): boolean =>
-  sender.id === browser.runtime.id &&
-  typeof sender.url === 'string' &&
-  sender.url.startsWith(browser.runtime.getURL(''));
-
 /** Background side. */
 export const helperTabHandlers: Pick<Handlers, 'openHelperTab' | 'helperTabTarget'> = {
   async openHelperTab(data, sender) {
@@ -66,8 +62,7 @@ export const helperTabHandlers: Pick<Handlers, 'openHelperTab' | 'helperTabTarge
     const tabId = data?.tabId;
     if (tabId !== undefined && !Number.isInteger(tabId)) return undefined;
     // A framed helper (the panel, or a frame a page planted) may only pop out its own tab.
-    const framed = !!sender.tab && sender.frameId !== 0;
-    if (framed && tabId !== sender.tab?.id) return undefined;
+    if (!mayReach(sender, tabId ?? Number.NaN)) return undefined;
     const view = data?.view && Object.hasOwn(VIEW_QUERY, data.view) ? data.view : undefined;
     const ticket = crypto.randomUUID();
     const query = [view && VIEW_QUERY[view], tabId !== undefined && `${TICKET_PARAM}=${ticket}`]

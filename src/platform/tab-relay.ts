@@ -1,6 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { RUN_PORT } from '../core/protocol';
 import { ext as browser } from './ext';
+import { fromExtensionPage, mayReach } from './senders';
 
 /**
  * Firefox gives an extension page framed inside a web page (the in-page panel) only the content
@@ -39,15 +40,6 @@ export async function relayToTab(tabId: number, message: unknown): Promise<unkno
 /** tabs.connect(tabId, RUN_PORT) through the background: the returned port behaves the same. */
 export const relayRunPort = (tabId: number): Runtime.Port =>
   browser.runtime.connect({ name: `${RELAY_PORT}${tabId}` });
-
-const fromExtensionPage = (sender: Runtime.MessageSender): boolean =>
-  sender.id === browser.runtime.id &&
-  typeof sender.url === 'string' &&
-  sender.url.startsWith(browser.runtime.getURL(''));
-
-/** A framed extension page may only reach its own tab; top-level pages (popup, tab) any. */
-const mayReach = (sender: Runtime.MessageSender, tabId: number): boolean =>
-  !sender.tab || sender.frameId === 0 || sender.tab.id === tabId;
 
 /** Background side. */
 export function serveTabRelay(): void {
