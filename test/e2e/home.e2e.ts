@@ -4,6 +4,7 @@ import { byRole, withSession } from './harness/session.ts';
 import { readArea } from './support/ext-storage.ts';
 import {
   BROWSER,
+  finalStatus,
   listedPresets,
   openApiPage,
   presetCard,
@@ -62,6 +63,16 @@ const inViewUnscrolled = (el: ElementHandle) =>
     return window.scrollY === 0 && r.top >= 0 && r.bottom <= window.innerHeight && r.width > 0;
   });
 
+/** The run view's wizard steps, each as its line reads ("Setup done"). */
+async function runSteps(helper: Page): Promise<string[]> {
+  const list = await helper.waitForSelector(byRole('list', 'Wizard steps'));
+  return (
+    list?.evaluate((ol) =>
+      [...ol.children].map((li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
+    ) ?? []
+  );
+}
+
 const storedPreset = async (id: string) =>
   (await readArea(s.ext, 'sync'))[`preset:${id}`] as Record<string, unknown> | undefined;
 
@@ -93,14 +104,7 @@ describe(`home view (${BROWSER})`, () => {
     expect(await inViewUnscrolled(create)).toBe(true);
     await create.click();
     await page.bringToFront();
-    const status = await helper.waitForFunction(
-      () => {
-        const text = document.querySelector('[role="status"]')?.textContent?.trim() ?? '';
-        return /Token created$|^Stopped:/.test(text) && text;
-      },
-      { timeout: 60_000, polling: 'mutation' },
-    );
-    expect(await status.jsonValue()).toBe('Token created');
+    expect(await finalStatus(helper)).toBe('Token created');
     // Back to the helper, as the person is: a background tab's accessibility tree is not kept.
     await helper.bringToFront();
     expect(s.sim.records().map(({ name, version, scopes }) => ({ name, version, scopes }))).toEqual(
@@ -116,9 +120,7 @@ describe(`home view (${BROWSER})`, () => {
       ],
     );
     // The run view: the four steps, all done, and the way to the token list.
-    const steps = await helper.$$eval('ol.steps li', (items) =>
-      items.map((li) => li.textContent?.replace(/\s+/g, ' ').trim()),
-    );
+    const steps = await runSteps(helper);
     expect(steps).toEqual([
       'Setup done',
       'Contact information done',
@@ -141,21 +143,11 @@ describe(`home view (${BROWSER})`, () => {
     });
     await fill?.click();
     await page.bringToFront();
-    await helper.waitForFunction(
-      () =>
-        /Ready for review$|^Stopped:/.test(
-          document.querySelector('[role="status"]')?.textContent?.trim() ?? '',
-        ),
-      { timeout: 60_000, polling: 'mutation' },
-    );
+    const status = await finalStatus(helper);
     await helper.bringToFront();
-    expect(await helper.$eval('[role="status"]', (el) => el.textContent)).toMatch(
-      /Ready for review$/,
-    );
+    expect(status).toMatch(/Ready for review$/);
     expect(s.sim.records()).toEqual([]);
-    expect(await helper.$eval('ol.steps li:last-child', (li) => li.textContent)).toBe(
-      'Create yours to press',
-    );
+    expect((await runSteps(helper)).at(-1)).toBe('Create yours to press');
   });
 
   it("offers the page's contact list (name and email) as choices once a run has shown it", async () => {
@@ -166,13 +158,7 @@ describe(`home view (${BROWSER})`, () => {
     const card = await presetCard(helper, 'Reporting (read-only)');
     await (await card.waitForSelector(`${byRole('button', 'Fill form')}:not([disabled])`))?.click();
     await page.bringToFront();
-    await helper.waitForFunction(
-      () =>
-        /Ready for review$|^Stopped:/.test(
-          document.querySelector('[role="status"]')?.textContent?.trim() ?? '',
-        ),
-      { timeout: 60_000, polling: 'mutation' },
-    );
+    expect(await finalStatus(helper)).toMatch(/Ready for review$/);
     await helper.bringToFront();
     // A new preset's Primary contact now lists the account's users the wizard showed.
     await helper.locator(byRole('button', 'Back')).click();

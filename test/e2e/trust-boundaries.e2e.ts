@@ -58,6 +58,8 @@ async function press(
   }
 }
 
+const wizardOpen = (p: Page) => p.evaluate(() => !!document.querySelector('[role="dialog"]'));
+
 /** A frame of `page` whose document is the extension's helper, found from inside. */
 async function helperFrameIn(page: Page, marker: string): Promise<Frame> {
   const deadline = Date.now() + 60_000;
@@ -105,7 +107,6 @@ describe(`trust boundaries (${BROWSER})`, () => {
     expect(s.sim.records()).toEqual([]);
     // …and "Fill form" fills the wizard of the tab the frame is in, never the one it named.
     expect(await press(planted, 'Fill form', true)).toMatch(/Ready for review$/);
-    const wizardOpen = (p: Page) => p.evaluate(() => !!document.querySelector('[role="dialog"]'));
     expect(await wizardOpen(attacker)).toBe(true);
     expect(await wizardOpen(victim)).toBe(false);
     expect(s.sim.records()).toEqual([]);
@@ -117,35 +118,25 @@ describe(`trust boundaries (${BROWSER})`, () => {
     const attacker = await openApiPage(s);
     pages.push(victim, attacker);
     const victimTab = await s.ext.tabIdOf(victim);
-    const known = new Set(await s.ext.browser.pages());
     // The page's own script opens the (web-accessible) helper page at the top level.
-    await attacker.evaluate(
-      (origin, tabId) => {
-        window.open(`${origin}/src/helper/index.html?tabId=${tabId}&planted=top`, '_blank');
-      },
-      s.ext.extensionOrigin,
-      victimTab,
+    const helper = await s.ext.newPageFrom(
+      () =>
+        attacker.evaluate(
+          (origin, tabId) => {
+            window.open(`${origin}/src/helper/index.html?tabId=${tabId}&planted=top`, '_blank');
+          },
+          s.ext.extensionOrigin,
+          victimTab,
+        ),
+      'planted=top',
     );
-    let opened: Page | undefined;
-    const deadline = Date.now() + 15_000;
-    while (!opened && Date.now() < deadline) {
-      for (const p of await s.ext.browser.pages()) {
-        if (known.has(p)) continue;
-        const href = await p.evaluate(() => location.href).catch(() => '');
-        if (href.includes('planted=top')) opened = p;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    if (!opened) throw new Error('the page could not open the helper page in a tab');
-    pages.push(opened);
-    const helper = opened;
+    pages.push(helper);
     await helper.waitForFunction(
       () => document.body.textContent?.includes('This tab is not an impact.com API settings page.'),
       { timeout: 15_000 },
     );
     const fill = await helper.waitForSelector('button::-p-text(Fill and create)');
     expect(await fill?.evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(true);
-    const wizardOpen = (p: Page) => p.evaluate(() => !!document.querySelector('[role="dialog"]'));
     expect(await wizardOpen(victim)).toBe(false);
     expect(s.sim.records()).toEqual([]);
   }, 120_000);
@@ -155,22 +146,13 @@ describe(`trust boundaries (${BROWSER})`, () => {
     const page = await openApiPage(s);
     pages.push(page);
     const panel = await panelFrame(page);
-    const known = new Set(await s.ext.browser.pages());
     const button = await panel.waitForSelector('button::-p-text(Open in a tab)', {
       timeout: 15_000,
     });
-    await button?.click();
-    let helper: Page | undefined;
-    const deadline = Date.now() + 15_000;
-    while (!helper && Date.now() < deadline) {
-      for (const p of await s.ext.browser.pages()) {
-        if (known.has(p)) continue;
-        const href = await p.evaluate(() => location.href).catch(() => '');
-        if (href.includes('/src/helper/index.html?popout=')) helper = p;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    if (!helper) throw new Error('"Open in a tab" opened no helper tab');
+    const helper = await s.ext.newPageFrom(
+      () => button?.click() ?? Promise.resolve(),
+      '/src/helper/index.html?popout=',
+    );
     pages.push(helper);
     const aimed = (h: Page) =>
       h.waitForFunction(

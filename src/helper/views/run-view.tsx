@@ -41,7 +41,7 @@ export function RunView({ run, presetName, tabId, kind, status, onCancel, onBack
       <h2 id="run-h" tabIndex={-1}>
         {presetName ? t('runHeading', presetName) : t('runHeadingForm')}
       </h2>
-      <ol class="steps">
+      <ol class="steps" aria-label={t('runSteps')}>
         {WIZARD_STEPS.map((step) => (
           <li
             key={step}

@@ -33,6 +33,11 @@ export interface ExtensionBrowser {
   openHelper(target: Page): Promise<Page>;
   /** Opens any extension page (e.g. to read storage) and waits for its document. */
   openExtensionPage(path: string): Promise<Page>;
+  /**
+   * The tab `open` makes someone else open (the background, a page's window.open): the first new
+   * page whose address contains `address`, once its document has loaded.
+   */
+  newPageFrom(open: () => Promise<unknown>, address: string): Promise<Page>;
   tabIdOf(page: Page): Promise<number>;
   /**
    * Sends a protocol message to the content script of `page`'s tab, as the helper does. Resolves to
@@ -168,6 +173,23 @@ export async function launchWithExtension(
     throw new Error(`extension page ${path} did not load in 3 tries: ${String(lastError)}`);
   };
 
+  const newPageFrom = async (open: () => Promise<unknown>, address: string): Promise<Page> => {
+    const known = new Set(await browser.pages());
+    await open();
+    // Firefox reports a moz-extension:// page's url() as about:blank: ask the document.
+    const addressOf = (p: Page) => p.evaluate(() => location.href).catch(() => '');
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      for (const page of await browser.pages()) {
+        if (known.has(page) || !(await addressOf(page)).includes(address)) continue;
+        await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 });
+        return page;
+      }
+      if (Date.now() > deadline) throw new Error(`no new tab at ${address}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+
   const tabIdOf = async (page: Page): Promise<number> => {
     const marker = `ith-tab-${Math.random().toString(36).slice(2)}`;
     // A unique title lets the extension side pick this exact tab even when URLs repeat.
@@ -204,31 +226,20 @@ export async function launchWithExtension(
     },
     async openHelper(target) {
       const tabId = await tabIdOf(target);
-      const helperPage = `${origin}/src/helper/index.html?popout=`;
-      const known = new Set(await browser.pages());
-      await control?.evaluate(async (id) => {
-        type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-        const g = globalThis as unknown as { browser?: Api; chrome: Api };
-        await (g.browser ?? g.chrome).runtime.sendMessage({
-          type: 'openHelperTab',
-          data: { tabId: id },
-        });
-      }, tabId);
-      // Firefox reports a moz-extension:// page's url() as about:blank: ask the document.
-      const address = (p: Page) => p.evaluate(() => location.href).catch(() => '');
-      const deadline = Date.now() + 15_000;
-      for (;;) {
-        for (const page of await browser.pages()) {
-          if (known.has(page) || !(await address(page)).startsWith(helperPage)) continue;
-          await page.waitForFunction(() => document.readyState === 'complete', {
-            timeout: 15_000,
-          });
-          return page;
-        }
-        if (Date.now() > deadline) throw new Error('the background opened no helper tab');
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      return newPageFrom(
+        () =>
+          control?.evaluate(async (id) => {
+            type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+            const g = globalThis as unknown as { browser?: Api; chrome: Api };
+            await (g.browser ?? g.chrome).runtime.sendMessage({
+              type: 'openHelperTab',
+              data: { tabId: id },
+            });
+          }, tabId) ?? Promise.resolve(),
+        `${origin}/src/helper/index.html?popout=`,
+      );
     },
+    newPageFrom,
     openExtensionPage,
     tabIdOf,
     async askContentScript(page, type, data) {

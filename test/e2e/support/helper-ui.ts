@@ -315,6 +315,15 @@ export async function run(
   const start = performance.now();
   await target?.click();
   await front?.bringToFront();
+  const status = await finalStatus(h, timeout);
+  return { status, ms: performance.now() - start };
+}
+
+/**
+ * The run's final status sentence, once it shows. Polls on mutations: a hidden helper tab runs no
+ * animation frames.
+ */
+export async function finalStatus(h: HelperDoc, timeout = 60_000): Promise<string> {
   const handle = await h.waitForFunction(
     (pattern) => {
       const text = document.querySelector('[role="status"]')?.textContent?.trim() ?? '';
@@ -323,8 +332,7 @@ export async function run(
     { timeout, polling: 'mutation' },
     FINAL.source,
   );
-  const ms = performance.now() - start;
-  return { status: String(await handle.jsonValue()), ms };
+  return String(await handle.jsonValue());
 }
 
 /** The in-page panel's document (the helper in its iframe), once it has loaded. */
