@@ -151,7 +151,15 @@ await helper.evaluate(outcomeTap);
 const box = (label) => `::-p-aria(${label}[role="checkbox"])`;
 const textbox = (label) => `::-p-aria(${label}[role="textbox"])`;
 
+/** After a run the helper shows its run view; "Back" returns to the edit view it started from. */
+async function backToForm() {
+  if (!(await helper.$('#run-h'))) return;
+  await helper.click('::-p-aria(Back[role="button"])');
+  await helper.waitForSelector('#edit-h');
+}
+
 async function runHelper() {
+  await backToForm();
   await helper.click('::-p-aria(Fill form[role="button"])');
   await helper.waitForFunction(
     (re) => new RegExp(re).test(document.querySelector('[role=status]')?.textContent ?? ''),
@@ -163,15 +171,18 @@ async function runHelper() {
 
 /** The helper's form, filled once as a person would; scopes are ticked per size. */
 async function prepareHelper() {
+  await helper.waitForSelector('#home-h');
+  // The bench drives the popped-out helper; the in-page panel would be a second, idle copy.
+  const auto = await helper.waitForSelector(box('Open automatically'));
+  if (await auto.evaluate((e) => e.checked)) await auto.click();
+  // The form is a new preset's, in the edit view (the home view lists presets).
+  await helper.click('::-p-aria(New preset[role="button"])');
   await helper.waitForSelector(textbox('Token name'));
   await helper.type(textbox('Token name'), REQUEST.name);
   await helper.type(textbox('Description'), REQUEST.description);
   await helper.select('#api-version', REQUEST.version);
   await helper.type(textbox('Primary contact'), REQUEST.primaryContact);
   await helper.type(textbox('Developer emails'), REQUEST.developerEmails.join('\n'));
-  // The bench drives the popped-out helper; the in-page panel would be a second, idle copy.
-  const auto = await helper.waitForSelector(box('Open automatically'));
-  if (await auto.evaluate((e) => e.checked)) await auto.click();
 }
 
 /**
@@ -179,6 +190,7 @@ async function prepareHelper() {
  * last render, so Preact (which renders in a microtask) must render between clicks.
  */
 async function tickInHelper(pairs) {
+  await backToForm();
   const result = await helper.evaluate(async (want) => {
     // The picker's method grants ("Reports GET"), not its endpoint rows.
     const boxes = [...document.querySelectorAll('input[type=checkbox][aria-label]')].filter(
