@@ -21,7 +21,7 @@ import {
   profileRun,
 } from './probes.mjs';
 import { endpointScopesFor, pairsOf, REQUEST, scopesFor } from './request.mjs';
-import { floorFill, playwrightFill } from './subjects.mjs';
+import { pageFill, playwrightFill } from './subjects.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -290,14 +290,22 @@ const SUBJECTS = {
     checkSummary('playwright', await summaryOf(plainPage), scopes);
     return { ms: await pageFillMs(plainPage), ...(await probeReading(plainPage)) };
   },
-  async floor({ url }) {
-    await plainPage.goto(url, { waitUntil: 'load' });
-    await plainPage.getByRole('button', { name: 'Create Access Token' }).waitFor();
-    await sleep(SETTLE_MS);
-    await plainPage.evaluate(floorFill, REQUEST.name);
-    return { ms: await pageFillMs(plainPage), ...(await probeReading(plainPage)) };
+  floor: ({ url, scopes }) => inPage(url, scopes, false),
+  requestFloor: async ({ url, scopes }) => {
+    const got = await inPage(url, scopes, true);
+    checkSummary('request floor', await summaryOf(plainPage), scopes);
+    return got;
   },
 };
+
+/** The in-page subjects (subjects.mjs pageFill): the floor, or the whole request. */
+async function inPage(url, scopes, whole) {
+  await plainPage.goto(url, { waitUntil: 'load' });
+  await plainPage.getByRole('button', { name: 'Create Access Token' }).waitFor();
+  await sleep(SETTLE_MS);
+  await plainPage.evaluate(pageFill, { request: REQUEST, scopes, whole });
+  return { ms: await pageFillMs(plainPage), ...(await probeReading(plainPage)) };
+}
 
 await prepareHelper();
 log('helper ready');
@@ -320,19 +328,25 @@ for (const size of SIZES) {
   await tickInHelper(pairs);
   log(`${label}: ticked in the helper`);
   await freshPage(plainPage, url, false);
-  await plainPage.evaluate(floorFill, REQUEST.name); // warm-up of the plain browser
+  await plainPage.evaluate(pageFill, { request: REQUEST, scopes, whole: false }); // warm-up of the plain browser
 
-  const times = { extension: [], playwright: [], floor: [] };
-  const mutations = { extension: [], playwright: [], floor: [] };
+  const times = { extension: [], playwright: [], floor: [], requestFloor: [] };
+  const mutations = { extension: [], playwright: [], floor: [], requestFloor: [] };
   const readBacks = [];
   const scriptTimes = [];
-  const stepTimes = { extension: [], playwright: [], floor: [] };
-  const order = ['extension', 'playwright', 'floor'];
+  const stepTimes = { extension: [], playwright: [], floor: [], requestFloor: [] };
+  const order = ['extension', 'playwright', 'floor', 'requestFloor'];
   for (let r = 0; r < size.rounds; r++) {
-    const turn = [...order.slice(r % 3), ...order.slice(0, r % 3)];
+    const turn = [...order.slice(r % order.length), ...order.slice(0, r % order.length)];
     for (const subject of turn) {
       if (subject === 'playwright' && r >= size.playwrightRounds) continue;
-      const got = await SUBJECTS[subject]({ url, scopes, capMs: size.playwrightCapMs });
+      // Every subject of a round meets the same page delays (the simulation's latencySeed: one
+      // seeded stream per purpose), so the comparison is not a draw of 150–400 ms pauses.
+      const got = await SUBJECTS[subject]({
+        url: `${url}&latencySeed=${r + 1}`,
+        scopes,
+        capMs: size.playwrightCapMs,
+      });
       const { ms, capped = false } = got;
       if (ms === null) throw new Error(`${subject}: the page clock has no Create step`);
       times[subject].push(ms);
@@ -387,6 +401,7 @@ const rows = fill.map((f) => {
   const ext = median(f.times.extension);
   const pw = median(f.times.playwright);
   const floor = median(f.times.floor);
+  const requestFloor = median(f.times.requestFloor);
   return {
     scopes: f.scopes,
     page: f.page,
@@ -400,6 +415,12 @@ const rows = fill.map((f) => {
     ratio_vs_floor: Math.round((ext / floor) * 100) / 100,
     beyond_floor_ms: round1(ext - floor),
     beyond_floor_per_grant_ms: Math.round(((ext - floor) / f.scopes) * 100) / 100,
+    // The page's own cost of this request (subjects.mjs pageFill, whole), and the driver's own
+    // time: what the extension takes beyond it.
+    request_floor_ms: round1(requestFloor),
+    request_beyond_floor_ms: round1(requestFloor - floor),
+    beyond_request_floor_ms: round1(ext - requestFloor),
+    beyond_request_floor_per_grant_ms: Math.round(((ext - requestFloor) / f.scopes) * 100) / 100,
     // MutationRecords the page produced between its Setup step appearing and the Create step
     // last becoming current: its re-renders in answer to the subject (median of the runs).
     mutations: Object.fromEntries(
@@ -470,6 +491,14 @@ const lines = [
   ...rows.map(
     (r) =>
       `${pad(r.page, 9)} ${pad(r.scopes, 6)} ${pad(r.extension_ms.toFixed(0), 10)} ${pad(Number.isNaN(r.playwright_ms) ? '–' : `${r.playwright_capped ? '≥' : ''}${r.playwright_ms.toFixed(0)}`, 11)} ${pad(r.floor_ms.toFixed(0), 7)} ${pad(Number.isNaN(r.ratio_vs_playwright) ? '–' : `${r.playwright_capped ? '≤' : ''}${r.ratio_vs_playwright.toFixed(2)}`, 7)} ${pad(r.ratio_vs_floor.toFixed(2), 10)} ${pad(r.beyond_floor_ms.toFixed(0), 10)} ${pad(r.beyond_floor_per_grant_ms.toFixed(2), 9)} ${pad(`${r.mutations.extension ?? '–'}/${r.mutations.playwright ?? '–'}/${r.mutations.floor ?? '–'}`, 22)} ${pad(r.read_back, 9)}  ${r.runs.extension.length}/${r.runs.playwright.length}/${r.runs.floor.length}`,
+  ),
+  '',
+  "The page's own cost of the request, and the driver's own time (request floor: subjects.mjs",
+  'pageFill with the whole request, in the page, no look-ups; medians, ms)',
+  `${pad('page', 9)} ${pad('grants', 6)} ${pad('floor', 7)} ${pad('req. floor', 10)} ${pad('req.−floor', 10)} ${pad('ext−req.', 9)} ${pad('per grant', 9)}  runs`,
+  ...rows.map(
+    (r) =>
+      `${pad(r.page, 9)} ${pad(r.scopes, 6)} ${pad(r.floor_ms.toFixed(0), 7)} ${pad(r.request_floor_ms.toFixed(0), 10)} ${pad(r.request_beyond_floor_ms.toFixed(0), 10)} ${pad(r.beyond_request_floor_ms.toFixed(0), 9)} ${pad(r.beyond_request_floor_per_grant_ms.toFixed(2), 9)}  ${r.runs.requestFloor.length}`,
   ),
   '',
   `Detection (route change -> launcher in the DOM, page latency 0): median ${detection.median_ms} ms, ` +

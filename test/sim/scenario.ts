@@ -108,6 +108,13 @@ export interface Scenario {
   latency: { min: number; max: number };
   /** Multiplies every delay (2 = twice as slow). */
   slowdown: number;
+  /**
+   * 0: every delay is Math.random(). Otherwise the delays come from seeded streams, one per
+   * purpose (step changes, each API call, option lists, filtering), so two visitors of pages
+   * with the same seed meet the same delays for the same things, whatever else each one does
+   * (the bench compares subjects on equal terms this way).
+   */
+  latencySeed: number;
   /** A category, one method of it, or one endpoint (by its reference path) the page does not offer. */
   missingScope: { category: string; method?: Method; path?: string } | null;
   /**
@@ -201,6 +208,7 @@ export const DEFAULT_PARTIAL_METHODS: Record<string, Method[]> = {
 export const DEFAULT_SCENARIO: Scenario = {
   latency: { min: 150, max: 400 },
   slowdown: 1,
+  latencySeed: 0,
   missingScope: null,
   scopeRows: 'endpoints',
   endpointText: 'both',
@@ -281,6 +289,7 @@ const parsePartialMethods = (v: string): Scenario['partialMethods'] => {
 const PARAMS: { [K in keyof Scenario]?: (v: string) => Scenario[K] } = {
   latency: parseRange,
   slowdown: Number,
+  latencySeed: Number,
   missingScope: parseMissingScope,
   scopeRows: oneOf(['endpoints', 'methods'] as const, 'endpoints'),
   endpointText: oneOf(['both', 'path', 'summary'] as const, 'both'),

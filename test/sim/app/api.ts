@@ -17,7 +17,7 @@ export class ApiRefusal extends Error {
 }
 
 const request = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-  await pause();
+  await pause(`api ${method} ${path}`);
   const res = await fetch(`/api/${account}${path}`, {
     method,
     headers: {

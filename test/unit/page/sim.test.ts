@@ -32,7 +32,7 @@ vi.mock('../../sim/app/api', async (importOriginal) => {
     { name: 'Ben Ode', email: 'ben@acme.example' },
   ];
   const later = async <T>(value: T) => {
-    await pause();
+    await pause('api GET');
     return value;
   };
   return {
@@ -42,14 +42,14 @@ vi.mock('../../sim/app/api', async (importOriginal) => {
       users: () => later(users),
       tokens: () => later(backend.tokens as TokenRow[]),
       checkName: async (_name: string) => {
-        await pause();
+        await pause('api POST check');
         // Read per call: the scenario changes with every (module-resetting) load.
         const refusal = window.__SIM_SERVER_SCENARIO__?.nameError;
         if (refusal) throw new real.ApiRefusal({ code: 'name_refused', message: refusal });
         return { ok: true as const };
       },
       createToken: async (body: CreateTokenBody) => {
-        await pause();
+        await pause('api POST create');
         backend.created.push(body);
         return {
           accountSid: 'IRsecretSid',

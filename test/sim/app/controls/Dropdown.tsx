@@ -44,7 +44,7 @@ export function Dropdown({
   useEffect(() => {
     if (!open) return setReady(false);
     if (inline) return setReady(true);
-    const timer = setTimeout(() => setReady(true), sampleDelay(0.3));
+    const timer = setTimeout(() => setReady(true), sampleDelay('options', 0.3));
     return () => clearTimeout(timer);
   }, [open, inline]);
 

@@ -45,7 +45,7 @@ export function EditableCombobox({ label, options, value, onChange }: SelectProp
   // The debounced search: the list follows the typed text a moment later.
   useEffect(() => {
     setFilteredBy(null);
-    const timer = setTimeout(() => setFilteredBy(text), sampleDelay(0.5));
+    const timer = setTimeout(() => setFilteredBy(text), sampleDelay('filter', 0.5));
     return () => clearTimeout(timer);
   }, [text]);
 

@@ -40,7 +40,7 @@ export function ApiPage({ info }: { info: AccountInfo }) {
   useEffect(() => {
     if (!wizardRouted || !loaded) return setWizardShown(false);
     let live = true;
-    pause().then(() => {
+    pause('open').then(() => {
       if (!live) return;
       setWizardKey((k) => k + 1);
       setWizardShown(true);

@@ -110,7 +110,7 @@ export function Wizard({ info, tokens, onClose, onCreated }: WizardProps) {
     const refused = to > step ? await problem() : null;
     if (refused) setError(refused);
     else {
-      await pause();
+      await pause('step');
       setStep(to);
     }
     setMoving(false);
@@ -128,7 +128,7 @@ export function Wizard({ info, tokens, onClose, onCreated }: WizardProps) {
         const notice = t('secretNotice', { token: response.authToken });
         setError(notice);
         setToast(notice);
-        await pause();
+        await pause('step');
       }
       setCreated(response);
     } catch (e) {
