@@ -101,4 +101,27 @@ describe('in-page launcher', () => {
     expect(document.documentElement.style.marginLeft).toBe(frame().style.width);
     expect(button().style.left).toBe(frame().style.width);
   });
+
+  it('follows the page at most once a frame, however often it re-renders', async () => {
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    let measured = 0;
+    dialog.getBoundingClientRect = () => {
+      measured++;
+      return { left: 323, right: 1043, top: 100, bottom: 700, width: 720, height: 600 } as DOMRect;
+    };
+    document.body.append(dialog);
+    mountLauncher({ autoOpen: true });
+    measured = 0;
+    // A run ticking 40 rows: each click re-renders the page, with a microtask checkpoint between.
+    for (let i = 0; i < 40; i++) {
+      dialog.setAttribute('class', `tick-${i}`);
+      await Promise.resolve();
+      await Promise.resolve();
+    }
+    await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(measured).toBeGreaterThanOrEqual(1);
+    expect(measured).toBeLessThanOrEqual(2);
+  });
 });
