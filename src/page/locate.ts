@@ -128,6 +128,16 @@ export function waitFor<T>(
   { signal, timeout = DEFAULT_TIMEOUT }: WaitOptions,
   onTimeout: () => Error = () => new LocatorError('the page did not respond'),
 ): Promise<T> {
+  // Most checks pass at once (the page answered inside the click): no observer, timer or
+  // listener for those, since a 500-row step asks thousands of times.
+  if (!signal.aborted) {
+    try {
+      const v = check();
+      if (v) return Promise.resolve(v);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
   return new Promise<T>((resolve, reject) => {
     /** Settles once: stops watching, then resolves (ok) or rejects with `value`. */
     const finish = (ok: boolean, value: unknown) => {

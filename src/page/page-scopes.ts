@@ -225,9 +225,12 @@ function settle(v: StepView, records: MutationRecord[]): void {
 }
 
 function view(c: Ctx): StepView {
-  const w = wizard(c);
   let v = views.get(c);
-  if (!v || v.wizard !== w) {
+  // The wizard is found again (a scan of the document) only once the one read is gone: a click
+  // re-renders the step inside it, never the dialog. Whatever is clicked is checked first
+  // (ready(): still there, visible, enabled), so a wizard hidden since is not written to.
+  if (!v?.wizard.isConnected) {
+    const w = wizard(c);
     v?.observer.disconnect();
     const made: StepView = {
       wizard: w,
@@ -438,11 +441,16 @@ async function category(c: Ctx, name: string): Promise<() => { cat: Category; al
     c,
     () => new Stop('scopes', 'no API categories are shown'),
   );
+  // Matched again only when the step was read again (categories() keeps its list until then):
+  // comparing every category's name on every look made each click cost the whole step.
+  let matched: { all: Category[]; cat: Category } | undefined;
   const find = () => {
     const all = categories(c);
+    if (matched?.all === all) return matched;
     const found = all.filter((x) => isAny(x.shown, names(c, name)));
     if (!found.length) throw new Stop('scopes', `${name} is not offered on this page`);
-    return { cat: one(found, `${name} (category)`), all };
+    matched = { cat: one(found, `${name} (category)`), all };
+    return matched;
   };
   find();
   return find;
