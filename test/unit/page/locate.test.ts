@@ -70,6 +70,38 @@ describe('accessible names', () => {
     expect(name('f')).toBe('Jobs');
   });
 
+  it('joins every label of a field in page order, and only labels of that very field', () => {
+    html(`<label for="t">Token</label>
+      <label>Name <input id="t"></label>
+      <label for="t">(required)</label>
+      <label for="u">Other <input id="w"></label><input id="u">`);
+    const name = (id: string) => nameOf(document.getElementById(id) as Element);
+    expect(name('t')).toBe('Token Name (required)');
+    // A label with for= labels its target, not the field it wraps.
+    expect(name('w')).toBe('');
+    expect(name('u')).toBe('Other');
+  });
+
+  it('reads labels without a live NodeList (each one slows every attribute change of the page)', () => {
+    html('<label for="n">Token Name</label><input id="n"><label>GET <input type="checkbox"></label>');
+    const labels = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'labels');
+    let asked = 0;
+    Object.defineProperty(HTMLInputElement.prototype, 'labels', {
+      configurable: true,
+      get() {
+        asked++;
+        return labels?.get?.call(this);
+      },
+    });
+    try {
+      for (const input of document.querySelectorAll('input')) nameOf(input);
+      expect(nameOf(document.getElementById('n') as Element)).toBe('Token Name');
+      expect(asked).toBe(0);
+    } finally {
+      if (labels) Object.defineProperty(HTMLInputElement.prototype, 'labels', labels);
+    }
+  });
+
   it('names a custom drop-down "<label> <shown value>" and still finds it by its label', () => {
     html(`<span id="vl">API Version</span>
       <button id="vb" aria-haspopup="listbox" aria-labelledby="vl vv"><span id="vv">Version 16 (Latest)</span></button>`);
