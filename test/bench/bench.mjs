@@ -153,6 +153,7 @@ const textbox = (label) => `::-p-aria(${label}[role="textbox"])`;
 
 /** After a run the helper shows its run view; "Back" returns to the edit view it started from. */
 async function backToForm() {
+  await helper.bringToFront();
   if (!(await helper.$('#run-h'))) return;
   await helper.click('::-p-aria(Back[role="button"])');
   await helper.waitForSelector('#edit-h');
@@ -161,6 +162,10 @@ async function backToForm() {
 async function runHelper() {
   await backToForm();
   await helper.click('::-p-aria(Fill form[role="button"])');
+  // The page in front, as a person sees it (the in-page panel, or the popped-out helper in a
+  // second window), not a background tab, which a browser may run at a lower priority. The
+  // helper's status is polled on mutations, which a hidden tab still delivers.
+  await extPage.bringToFront();
   await helper.waitForFunction(
     (re) => new RegExp(re).test(document.querySelector('[role=status]')?.textContent ?? ''),
     { timeout: 600_000, polling: 'mutation' },
