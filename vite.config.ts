@@ -28,6 +28,9 @@ const presetPackSchema = (): Plugin => ({
   },
 });
 
+/** DRIVER_MINIFY=0 builds a readable driver, for a CPU profile with real function names. */
+const readableDriver = process.env.DRIVER_MINIFY === '0';
+
 /**
  * The driver the content script imports on demand (src/content/load-driver.ts), built as one
  * self-contained ES module and emitted as `driver.js` before crxjs checks the manifest's
@@ -42,11 +45,11 @@ const onDemandDriver = (): Plugin => ({
       build: {
         write: false,
         target: 'es2022',
-        minify: true,
+        minify: !readableDriver,
         modulePreload: false,
         copyPublicDir: false,
         // Library builds leave ES output unminified unless asked in the output options.
-        rolldownOptions: { output: { minify: true } },
+        rolldownOptions: { output: { minify: !readableDriver } },
         lib: {
           entry: new URL('./src/content/driver-module.ts', import.meta.url).pathname,
           formats: ['es'],
