@@ -18,11 +18,14 @@ if (!world[STARTED]) {
   serveRunPorts();
   watchForApiPage(new AbortController().signal, async (detected) => {
     // The background sets the badge and says whether the panel opens by itself; if it cannot
-    // answer (restarting), the launcher still comes, closed.
+    // answer (restarting), the launcher stays closed.
     const answer = sendToRuntime('pageDetected', { info: readPageInfo() }).catch(() => undefined);
     if (!detected) return unmountLauncher();
+    // The launcher comes at once, closed; the panel opens once the background says so (its
+    // answer is a round trip to the service worker, which may be waking up).
+    mountLauncher({ autoOpen: false });
     const autoOpen = (await answer)?.openAutomatically === true;
     // The page may have been left while the background answered.
-    if (isDetected()) mountLauncher({ autoOpen });
+    if (autoOpen && isDetected()) mountLauncher({ autoOpen });
   });
 }
