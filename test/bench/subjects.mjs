@@ -108,7 +108,10 @@ export const pageFill = async ({ request, scopes, whole }) => {
   if (whole) {
     await choose(await until(() => dialog), 0, (text) => text.includes(request.primaryContact));
     // The tag input: a comma ends each address.
-    setValue(dialog.querySelector('input[inputmode=email]'), `${request.developerEmails.join(',')},`);
+    setValue(
+      dialog.querySelector('input[inputmode=email]'),
+      `${request.developerEmails.join(',')},`,
+    );
   }
   (await until(() => button(dialog, 'Next'))).click();
   await until(() => stepIs(dialog, 'API Scopes'));

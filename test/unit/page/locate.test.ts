@@ -83,7 +83,9 @@ describe('accessible names', () => {
   });
 
   it('reads labels without a live NodeList (each one slows every attribute change of the page)', () => {
-    html('<label for="n">Token Name</label><input id="n"><label>GET <input type="checkbox"></label>');
+    html(
+      '<label for="n">Token Name</label><input id="n"><label>GET <input type="checkbox"></label>',
+    );
     const labels = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'labels');
     let asked = 0;
     Object.defineProperty(HTMLInputElement.prototype, 'labels', {
