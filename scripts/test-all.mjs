@@ -35,6 +35,10 @@ const stages = [
   vitest('simulation (chromium)', [...e2e, 'test/sim']),
   // The README's demo, headless: it rotted unnoticed once (a preset shape change), so CI runs it.
   { name: 'demo (headless)', cmd: ['node', 'test/demo.mjs', '--headless'] },
+  // The bench is a script, not a test, but it rotted unnoticed too (the helper's home view): one
+  // quick round checks that every subject still fills the wizard as asked. Its figures are not
+  // the bench's (one round, CI's machine); `npm run bench` is.
+  { name: 'bench (quick round)', cmd: ['node', 'test/bench/bench.mjs', '--quick', '--no-build'] },
   vitest('e2e (chromium)', [...e2e, 'test/e2e'], { BROWSER: 'chromium' }),
   vitest('e2e (firefox)', [...e2e, 'test/e2e'], { BROWSER: 'firefox' }),
 ];

@@ -36,7 +36,12 @@ const CSS =
 /** The mounted launcher: its host element (undefined when not mounted), button and panel. */
 let host: HTMLElement | undefined;
 let button: HTMLButtonElement;
-let frame: HTMLIFrameElement;
+let shadow: ShadowRoot;
+/**
+ * The panel, made on first open: an iframe is a browsing context (a document, its load events),
+ * about 8 ms of the page's main thread, which no page load should pay before the panel is wanted.
+ */
+let frame: HTMLIFrameElement | undefined;
 let stopMessages: () => void;
 /** Given to this mount's panel in its address; a helper frame the page plants does not know it. */
 let panelKey: string;
@@ -78,7 +83,7 @@ export function unmountLauncher(): void {
   host = undefined;
 }
 
-export const isPanelOpen = (): boolean => !!host && !frame.hidden;
+export const isPanelOpen = (): boolean => !!host && !!frame && !frame.hidden;
 
 function create(): void {
   // A host left by an earlier injection (the extension was updated) belongs to a dead script.
@@ -93,11 +98,10 @@ function create(): void {
   button.textContent = t('launcherButton');
   button.setAttribute('aria-expanded', 'false');
   button.onclick = () => setPanel(!isPanelOpen(), true);
-  frame = document.createElement('iframe');
-  frame.hidden = true;
-  frame.title = t('helperTitle');
+  frame = undefined;
   panelKey = crypto.randomUUID();
-  host.attachShadow({ mode: 'closed' }).append(style, button, frame);
+  shadow = host.attachShadow({ mode: 'closed' });
+  shadow.append(style, button);
   document.documentElement.append(host);
   stopMessages = handleMessages({
     closePanel: () => {
@@ -115,12 +119,16 @@ function create(): void {
 function setPanel(open: boolean, focus: boolean): void {
   if (!host || open === isPanelOpen()) return;
   const html = document.documentElement.style;
-  frame.hidden = !open;
+  if (open && !frame) {
+    // Made and loaded on first open only: the helper page costs nothing until it is wanted.
+    frame = document.createElement('iframe');
+    frame.title = t('helperTitle');
+    frame.src = `${extensionUrl('src/helper/index.html')}?embedded=1&panel=${panelKey}`;
+    shadow.append(frame);
+  }
+  if (frame) frame.hidden = !open;
   button.setAttribute('aria-expanded', String(open));
   if (open) {
-    // Loaded on first open only: the helper page costs nothing until it is wanted.
-    if (!frame.src)
-      frame.src = `${extensionUrl('src/helper/index.html')}?embedded=1&panel=${panelKey}`;
     saved = [html.marginLeft, html.marginRight];
     placePanel();
     observer.observe(document.body ?? document.documentElement, {
@@ -129,7 +137,7 @@ function setPanel(open: boolean, focus: boolean): void {
       attributeFilter: ['role', 'open', 'hidden', 'style', 'class', 'aria-hidden'],
     });
     addEventListener('resize', placeSoon);
-    if (focus) frame.focus();
+    if (focus) frame?.focus();
   } else {
     observer.disconnect();
     cancelAnimationFrame(placing);
@@ -143,7 +151,7 @@ function setPanel(open: boolean, focus: boolean): void {
 
 /** Places the panel beside any open dialog (the wizard) instead of over it. */
 export function placePanel(): void {
-  if (!isPanelOpen()) return;
+  if (!host || !frame || frame.hidden) return;
   const viewport = document.documentElement.clientWidth || innerWidth;
   let left = Infinity;
   let right = -Infinity;
@@ -190,9 +198,9 @@ export function placePanel(): void {
  * for one; IntersectionObserver v2 in panel-guard.ts also catches it, where the browser has it.
  */
 async function panelClear({ key, x, y }: RequestMap['panelClear']['req']): Promise<boolean> {
-  if (!host || key !== panelKey || frame.hidden) return false;
+  if (!host || !frame || key !== panelKey || frame.hidden) return false;
   const { paintedOver } = await loadDriver();
-  if (!host) return false;
+  if (!host || !frame) return false;
   const box = frame.getBoundingClientRect();
   const root = getComputedStyle(document.documentElement);
   const [px, py] = [box.left + x, box.top + y];

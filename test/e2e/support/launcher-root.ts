@@ -133,18 +133,19 @@ export interface LauncherState {
 export const launcherState = (page: Page): Promise<LauncherState | undefined> =>
   inLauncherRoot(page, (root) => {
     const button = root.querySelector('button');
+    // The panel's frame is made on first open: before that there is none.
     const frame = root.querySelector('iframe');
-    if (!button || !frame) return null;
+    if (!button) return null;
     const b = button.getBoundingClientRect();
-    const f = frame.getBoundingClientRect();
+    const f = frame?.getBoundingClientRect();
     return {
       x: b.left + b.width / 2,
       y: b.top + b.height / 2,
       label: button.textContent ?? '',
       expanded: button.getAttribute('aria-expanded') === 'true',
-      panelShown: !frame.hidden,
-      panelWidth: Math.round(f.width),
-      panelHeight: Math.round(f.height),
+      panelShown: !!frame && !frame.hidden,
+      panelWidth: Math.round(f?.width ?? 0),
+      panelHeight: Math.round(f?.height ?? 0),
     };
   }).then((state) => state ?? undefined);
 
