@@ -224,13 +224,14 @@ function settle(v: StepView, records: MutationRecord[]): void {
   }
 }
 
-function view(c: Ctx): StepView {
+function view(c: Ctx, confirm = false): StepView {
   let v = views.get(c);
-  // The wizard is found again (a scan of the document) only once the one read is gone: a click
-  // re-renders the step inside it, never the dialog. Whatever is clicked is checked first
-  // (ready(): still there, visible, enabled), so a wizard hidden since is not written to.
-  if (!v?.wizard.isConnected) {
-    const w = wizard(c);
+  // The wizard is found again (a scan of the document, with a style-forcing visibility check)
+  // only when the one read is gone, or before the step is read again (`confirm`): a click
+  // re-renders rows inside the wizard, never the dialog. Whatever is clicked is checked first
+  // (ready(): still there, visible, enabled), so a wizard hidden since is never written to.
+  const w = !v?.wizard.isConnected || confirm ? wizard(c) : v.wizard;
+  if (v?.wizard !== w) {
     v?.observer.disconnect();
     const made: StepView = {
       wizard: w,
@@ -258,8 +259,10 @@ function view(c: Ctx): StepView {
 
 /** Every category on the step. */
 export function categories(c: Ctx): Category[] {
-  const v = view(c);
+  let v = view(c);
   if (v.categories) return v.categories;
+  // Reading the whole step again: first make sure it is still the one wizard's.
+  v = view(c, true);
   const all = scanCategories(c);
   for (const cat of all)
     for (let up: Element | null = cat.toggle; up && up !== v.wizard; up = up.parentElement)

@@ -43,6 +43,27 @@ describe('the scopes step view', () => {
     expect(seen(c)).toEqual(['Ads: GET /Ads, POST /Ads', 'Jobs: GET /Jobs, PUT /Jobs/{id}']);
   });
 
+  it('follows the page to a new wizard when it hides the one it read and shows another', () => {
+    const c = mount();
+    expect(seen(c)).toHaveLength(2);
+    const old = document.querySelector('[role=dialog]') as Element;
+    // Some design systems keep a closed dialog mounted and render the next one beside it.
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<div role="dialog" aria-label="Create Access Token">${card('Reports', ['GET /Reports'])}</div>`,
+    );
+    old.setAttribute('hidden', '');
+    expect(seen(c)).toEqual(['Reports: GET /Reports']);
+    // …and keeps seeing the page's changes there.
+    document
+      .querySelectorAll('ul')[2]
+      ?.insertAdjacentHTML(
+        'beforeend',
+        '<li><label><input type="checkbox"> POST /Reports</label></li>',
+      );
+    expect(seen(c)).toEqual(['Reports: GET /Reports, POST /Reports']);
+  });
+
   it('sees a row whose text the page changed', () => {
     const c = mount();
     seen(c);
