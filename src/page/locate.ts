@@ -128,16 +128,16 @@ export function waitFor<T>(
   { signal, timeout = DEFAULT_TIMEOUT }: WaitOptions,
   onTimeout: () => Error = () => new LocatorError('the page did not respond'),
 ): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
   // Most checks pass at once (the page answered inside the click): no observer, timer or
   // listener for those, since a 500-row step asks thousands of times.
-  if (!signal.aborted) {
-    try {
-      const v = check();
-      if (v) return Promise.resolve(v);
-    } catch (e) {
-      return Promise.reject(e);
-    }
+  try {
+    const v = check();
+    if (v) return Promise.resolve(v);
+  } catch (e) {
+    return Promise.reject(e);
   }
+  // Not yet: from here on, every DOM change is a new look.
   return new Promise<T>((resolve, reject) => {
     /** Settles once: stops watching, then resolves (ok) or rejects with `value`. */
     const finish = (ok: boolean, value: unknown) => {
@@ -157,7 +157,6 @@ export function waitFor<T>(
     };
     const observer = new MutationObserver(test);
     const timer = setTimeout(() => finish(false, onTimeout()), timeout);
-    if (signal.aborted) return abort();
     signal.addEventListener('abort', abort);
     observer.observe(document, {
       subtree: true,
@@ -165,7 +164,6 @@ export function waitFor<T>(
       attributes: true,
       characterData: true,
     });
-    test();
   });
 }
 

@@ -106,7 +106,7 @@ export const pageFill = async ({ request, scopes, whole }) => {
   (await until(() => button(dialog, 'Next'))).click();
   await until(() => stepIs(dialog, 'Contact Information'));
   if (whole) {
-    await choose(await until(() => dialog), 0, (text) => text.includes(request.primaryContact));
+    await choose(dialog, 0, (text) => text.includes(request.primaryContact));
     // The tag input: a comma ends each address.
     setValue(
       dialog.querySelector('input[inputmode=email]'),
